@@ -1,0 +1,229 @@
+/**
+ * The scenario checker: loads a course (or one scenario), reports every problem with its location, walks
+ * every path, checks translations and prints the coverage matrix. Pure apart from the injected file reader.
+ */
+import { earlierIds, loadCourse, loadScenarioText, readText, type FileReader, type LoadedCourse } from '../format/load';
+import type { Issue } from '../format/parse';
+import { compileScenario } from '../run/compile';
+import { defaultCaseFile, emptyCaseFile } from '../run/run';
+import { sourceStrings, translationStatus } from '../i18n/strings';
+import type { ScoringRules } from '../scoring/score';
+import type { CaseFile, Failing, Scenario } from '../types';
+import { FAILINGS } from '../types';
+import { scenarioReads, walkScenario, type WalkReport } from './walk';
+
+/** Default thresholds when a scenario is checked without a course manifest. */
+export const DEFAULT_RULES: ScoringRules = {
+  failingMet: 0.7,
+  competent: { overall: 0.75, everyFailingMet: true, maxCriticalErrors: 0 },
+};
+
+/** Per-locale translation status of one file. */
+export interface LocaleReport {
+  locale: string;
+  file: string;
+  total: number;
+  missing: number;
+  stale: string[];
+  extra: string[];
+}
+
+/** Coverage of the five failings and the themes across a course. */
+export interface Coverage {
+  /** Per failing: scenarios that assess it, and decision points that can earn marks on it. */
+  failings: Record<Failing, { scenarios: string[]; decisions: number }>;
+  /** Theme codes (kind: theme) and the scenarios that teach them (by `themes` or `refs`). */
+  themes: Record<string, string[]>;
+}
+
+/** Everything the checker found. */
+export interface CheckReport {
+  issues: Issue[];
+  walks: WalkReport[];
+  locales: LocaleReport[];
+  coverage?: Coverage;
+}
+
+/** Options for a check. */
+export interface CheckOptions {
+  /** Locales to check translations for (folders under `localesDir`), e.g. ['cy']. */
+  locales?: string[];
+  /** Folder of locale files, e.g. `locales`. */
+  localesDir?: string;
+  /** Skip walking paths (fast structural check only). */
+  noWalk?: boolean;
+}
+
+/** Computes the coverage matrix of a loaded course. */
+export function coverage(loaded: LoadedCourse): Coverage {
+  const failings = {} as Coverage['failings'];
+  for (const f of FAILINGS) failings[f] = { scenarios: [], decisions: 0 };
+  const themes: Record<string, string[]> = {};
+  for (const r of loaded.references?.references ?? []) if (r.kind === 'theme') themes[r.id] = [];
+  for (const { scenario } of loaded.scenarios.values()) {
+    const used = new Set<string>(scenario.themes ?? []);
+    for (const scene of scenario.scenes) {
+      const items = [
+        ...(scene.choice?.options ?? []),
+        ...(scene.actions?.options ?? []),
+        ...(scene.record?.entries ?? []),
+        ...(scene.search?.terms ?? []),
+        ...(scene.review?.issues ?? []),
+        ...(scene.review?.verdicts ?? []),
+      ];
+      items.forEach((i) => i.refs?.forEach((r) => used.add(r)));
+      for (const f of FAILINGS) {
+        if (items.some((i) => (i.marks?.[f] ?? 0) > 0)) {
+          failings[f].decisions++;
+          if (!failings[f].scenarios.includes(scenario.id)) failings[f].scenarios.push(scenario.id);
+        }
+      }
+    }
+    for (const t of used) themes[t]?.push(scenario.id);
+  }
+  return { failings, themes };
+}
+
+function walkIssues(file: string, w: WalkReport, rules: ScoringRules): Issue[] {
+  const out: Issue[] = [];
+  const add = (code: string, message: string, severity: Issue['severity'] = 'error') =>
+    out.push({ file, path: '', severity, code, message });
+  for (const e of w.endingsNeverReached) add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`);
+  for (const s of w.stuck) add('stuck', `at scene "${s.sceneId}" there is a situation where nothing is offered: the learner is stuck`);
+  for (const f of FAILINGS) {
+    const r = w.failings[f];
+    if (r.assessedPaths > 0 && !r.canReachFull) add('cannot-reach-full', `${f} cannot reach 100% on any path (best ${Math.round((r.max ?? 0) * 100)}%)`);
+  }
+  if (!w.someCompetent) add('never-competent', 'no path ends competent');
+  for (const [flag, inv] of Object.entries(w.invariants)) {
+    if (inv.paths > 0 && inv.maxScore !== null && inv.maxScore >= rules.failingMet - 1e-9)
+      add(
+        'invariant',
+        `a path that sets ${flag} still reaches ${Math.round(inv.maxScore * 100)}% on ${inv.failing} (it must stay below ${Math.round(rules.failingMet * 100)}%)`,
+      );
+  }
+  if (w.truncated) add('truncated', `the walk stopped after ${w.paths} paths; score ranges cover those only`, 'warning');
+  return out;
+}
+
+/** Projects case files onto what a scenario reads, keeping one per class (bounded). */
+function distinctFor(scenario: Scenario, files: CaseFile[], limit = 64): CaseFile[] {
+  const reads = scenarioReads(scenario);
+  const seen = new Map<string, CaseFile>();
+  for (const cf of files) {
+    const key = [
+      cf.flags.filter((f) => reads.flags.has(f)).join(','),
+      cf.facts.filter((f) => reads.facts.has(f.id)).map((f) => f.id).sort().join(','),
+      [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)))].filter((t) => reads.recorded.has(t)).sort().join(','),
+      cf.exhibits.filter((e) => reads.seized.has(e.id)).map((e) => e.id).sort().join(','),
+    ].join('|');
+    if (!seen.has(key)) seen.set(key, { ...cf, origin: 'carried' });
+    if (seen.size >= limit) break;
+  }
+  return [...seen.values()];
+}
+
+function localeReports(
+  reader: FileReader,
+  opts: CheckOptions,
+  docs: { id: string; doc: unknown }[],
+): { reports: LocaleReport[]; issues: Issue[] } {
+  const reports: LocaleReport[] = [];
+  const issues: Issue[] = [];
+  for (const locale of opts.locales ?? []) {
+    for (const { id, doc } of docs) {
+      const file = `${opts.localesDir ?? 'locales'}/${locale}/scenarios/${id}.json`;
+      const { text, issue } = readText(reader, file);
+      let bundle: Record<string, unknown> = {};
+      if (issue && issue.code !== 'missing-file') issues.push(issue);
+      if (text !== undefined) {
+        try {
+          const parsed: unknown = JSON.parse(text);
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+          bundle = parsed as Record<string, unknown>;
+        } catch (e) {
+          issues.push({ file, path: '', severity: 'error', code: 'bad-translation', message: `not a JSON object of translations (${(e as Error).message})` });
+        }
+      }
+      const st = translationStatus(doc, bundle);
+      reports.push({ locale, file, total: st.total, missing: st.missing.length, stale: st.stale, extra: st.extra });
+      for (const key of st.stale)
+        issues.push({ file, path: key, severity: 'warning', code: 'stale-translation', message: `the English for "${key}" has changed since it was translated` });
+      for (const key of st.extra)
+        issues.push({ file, path: key, severity: 'warning', code: 'extra-translation', message: `"${key}" is not in the English source any more` });
+    }
+  }
+  return { reports, issues };
+}
+
+/** Checks a whole course from its manifest. */
+export function checkCourse(reader: FileReader, manifestPath: string, opts: CheckOptions = {}): CheckReport {
+  const loaded = loadCourse(reader, manifestPath);
+  const report: CheckReport = { issues: [...loaded.issues], walks: [], locales: [] };
+  if (!loaded.course) return report;
+  const rules = loaded.course.scoring;
+  const ends = new Map<string, CaseFile[]>();
+  const partOf = new Map<string, { parts: string[]; index: number }>();
+  for (const c of loaded.course.cases ?? []) c.parts.forEach((p, index) => partOf.set(p, { parts: c.parts, index }));
+  const order = [...loaded.scenarios.keys()].sort((a, b) => (partOf.get(a)?.index ?? 0) - (partOf.get(b)?.index ?? 0));
+  if (!opts.noWalk) {
+    for (const id of order) {
+      const { scenario, file } = loaded.scenarios.get(id)!;
+      if (report.issues.some((i) => i.file === file && i.severity === 'error')) continue;
+      const compiled = compileScenario(scenario);
+      const part = partOf.get(id);
+      let starts: CaseFile[] = [emptyCaseFile()];
+      if (part && part.index > 0) {
+        const prev = ends.get(part.parts[part.index - 1]) ?? [];
+        starts = [defaultCaseFile(compiled), ...distinctFor(scenario, prev)];
+      }
+      const w = walkScenario(compiled, starts, rules);
+      ends.set(id, w.endCaseFiles);
+      report.walks.push(w);
+      report.issues.push(...walkIssues(file, w, rules));
+    }
+  }
+  report.coverage = coverage(loaded);
+  const docs = [
+    { id: 'course', doc: loaded.course },
+    ...[...loaded.scenarios.values()].map((s) => ({ id: s.scenario.id, doc: s.scenario })),
+  ];
+  const loc = localeReports(reader, opts, docs);
+  report.locales = loc.reports;
+  report.issues.push(...loc.issues);
+  return report;
+}
+
+/** Checks one scenario file, with the course beside it (if any) for references and thresholds. */
+export function checkScenarioFile(
+  reader: FileReader,
+  file: string,
+  manifestPath: string | undefined,
+  opts: CheckOptions = {},
+): CheckReport {
+  const loaded = manifestPath ? loadCourse(reader, manifestPath) : undefined;
+  const report: CheckReport = { issues: [], walks: [], locales: [] };
+  const { text, issue } = readText(reader, file);
+  if (issue) return { ...report, issues: [issue] };
+  const refs = loaded?.references ? new Set(loaded.references.references.map((r) => r.id)) : undefined;
+  const id = (/([^/]+)\.ya?ml$/.exec(file) ?? [])[1];
+  const part = loaded?.course?.cases?.flatMap((c) => c.parts.map((p, i) => ({ c, p, i }))).find((x) => x.p === id);
+  const earlierScenarios = part ? part.c.parts.slice(0, part.i).flatMap((p) => (loaded!.scenarios.get(p) ? [loaded!.scenarios.get(p)!.scenario] : [])) : [];
+  const earlier = part ? earlierIds(earlierScenarios) : undefined;
+  const res = loadScenarioText(text!, file, { references: refs, earlier });
+  report.issues.push(...res.issues);
+  if (!res.scenario || res.issues.some((i) => i.severity === 'error') || opts.noWalk) return report;
+  const rules = loaded?.course?.scoring ?? DEFAULT_RULES;
+  const compiled = compileScenario(res.scenario);
+  const starts = res.scenario.defaultCaseFile ? [defaultCaseFile(compiled)] : [emptyCaseFile()];
+  const w = walkScenario(compiled, starts, rules);
+  report.walks.push(w);
+  report.issues.push(...walkIssues(file, w, rules));
+  const loc = localeReports(reader, opts, [{ id: res.scenario.id, doc: res.scenario }]);
+  report.locales = loc.reports;
+  report.issues.push(...loc.issues);
+  return report;
+}
+
+/** Strings of a file for a translation template (kept here so the CLI stays thin). */
+export { sourceStrings };

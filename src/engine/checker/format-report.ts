@@ -1,0 +1,74 @@
+/** Human-readable text for a checker report. */
+import type { Issue } from '../format/parse';
+import { FAILINGS } from '../types';
+import type { CheckReport } from './check';
+
+/** Minimum coverage the course must keep (see issue "The course"). */
+export const COVERAGE_MINIMUM = { scenariosPerFailing: 5, decisionsPerFailing: 25 };
+
+const pct = (x: number | null) => (x === null ? '  –' : `${Math.round(x * 100)}%`.padStart(4));
+
+/** One line per issue: `file:line:col severity path: message [code]`. */
+export function formatIssue(i: Issue): string {
+  const where = [i.file, i.line, i.column].filter((x) => x !== undefined).join(':');
+  return `${where} ${i.severity} ${i.path ? `${i.path}: ` : ''}${i.message} [${i.code}]`;
+}
+
+export function formatReport(report: CheckReport): string {
+  const lines: string[] = [];
+  const sorted = [...report.issues].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  for (const i of sorted) lines.push(formatIssue(i));
+  if (sorted.length) lines.push('');
+
+  for (const w of report.walks) {
+    lines.push(`${w.scenarioId}: ${w.paths} path${w.paths === 1 ? '' : 's'}${w.truncated ? ' (truncated)' : ''}, ${w.states} states`);
+    lines.push(
+      '  ' +
+        FAILINGS.map((f) => {
+          const r = w.failings[f];
+          return `${f} ${pct(r.min)}–${pct(r.max)}${r.assessedPaths ? (r.canReachFull ? ' ✓' : ' ✗') : ''}`;
+        }).join('   '),
+    );
+    lines.push(`  competent on some path: ${w.someCompetent ? 'yes' : 'NO'}; endings reached: ${w.endingsReached.join(', ') || 'none'}${w.endingsNeverReached.length ? `; never reached: ${w.endingsNeverReached.join(', ')}` : ''}`);
+  }
+  if (report.walks.length) lines.push('');
+
+  if (report.coverage) {
+    lines.push('Coverage (decision points that can earn marks on each failing):');
+    lines.push('  failing  scenarios  decisions');
+    for (const f of FAILINGS) {
+      const c = report.coverage.failings[f];
+      const ok = c.scenarios.length >= COVERAGE_MINIMUM.scenariosPerFailing && c.decisions >= COVERAGE_MINIMUM.decisionsPerFailing;
+      lines.push(`  ${f}       ${String(c.scenarios.length).padStart(9)}  ${String(c.decisions).padStart(9)}  ${ok ? 'ok' : `below ${COVERAGE_MINIMUM.scenariosPerFailing} scenarios / ${COVERAGE_MINIMUM.decisionsPerFailing} decisions`}`);
+    }
+    const untaught = Object.entries(report.coverage.themes).filter(([, s]) => s.length === 0).map(([t]) => t);
+    lines.push(`  themes taught: ${Object.keys(report.coverage.themes).length - untaught.length} of ${Object.keys(report.coverage.themes).length}${untaught.length ? ` (not yet: ${untaught.join(', ')})` : ''}`);
+    lines.push('');
+  }
+
+  if (report.locales.length) {
+    const byLocale = new Map<string, { total: number; missing: number; stale: number }>();
+    for (const l of report.locales) {
+      const x = byLocale.get(l.locale) ?? { total: 0, missing: 0, stale: 0 };
+      x.total += l.total;
+      x.missing += l.missing;
+      x.stale += l.stale.length;
+      byLocale.set(l.locale, x);
+    }
+    lines.push('Scenario translations:');
+    for (const [locale, x] of byLocale) {
+      const done = x.total - x.missing - x.stale;
+      lines.push(`  ${locale}: ${done} of ${x.total} strings current (${Math.round((done / Math.max(1, x.total)) * 100)}%), ${x.missing} missing, ${x.stale} stale`);
+      for (const l of report.locales.filter((r) => r.locale === locale && r.total > 0))
+        lines.push(`    ${l.file}: ${Math.round(((l.total - l.missing - l.stale.length) / l.total) * 100)}%`);
+    }
+    lines.push('');
+  }
+
+  const errors = report.issues.filter((i) => i.severity === 'error').length;
+  const warnings = report.issues.length - errors;
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}

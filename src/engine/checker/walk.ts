@@ -1,0 +1,375 @@
+/**
+ * Walks every path of a compiled scenario. xstate/graph builds the state graph; a state is keyed by its scene
+ * and only the context its guards can read (not the scores), so the graph stays small. Decisions that lead to
+ * the same state are one edge that keeps the lowest and highest marks among them, and score ranges are
+ * computed over the paths of that graph.
+ */
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import type { CompiledScenario } from '../run/compile';
+import { sceneTargets, step } from '../run/compile';
+import { collectReads, emptyReads, type ConditionReads } from '../run/conditions';
+import { availableItems, availableVerdicts, sceneBudget, sceneKind, sceneRationale } from '../run/logic';
+import type { ScoringRules } from '../scoring/score';
+import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types';
+import { FAILINGS } from '../types';
+
+/** Flags that mark a failure a trainer expects to fail its failing (see scenarios/README.md). */
+export const INVARIANT_FLAGS: Record<string, Failing> = {
+  'inv.closed-without-enquiry': 'F1',
+  'inv.flawed-report-signed': 'F2',
+  'inv.key-facts-unrecorded': 'F3',
+  'inv.obsolete-category': 'F4',
+  'inv.skipped-intel-checks': 'F5',
+};
+
+/** Largest number of subsets enumerated at one multi-select decision. */
+const MAX_SUBSETS = 20_000;
+/** Largest number of paths enumerated; beyond it the walk reports `truncated`. */
+const MAX_PATHS = 2_000_000;
+
+/** Everything the conditions of a scenario read, plus what searches and invariants need. */
+export function scenarioReads(scenario: Scenario): ConditionReads {
+  const reads = emptyReads();
+  for (const scene of scenario.scenes) {
+    const nexts = [scene.next, (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)?.next];
+    const items: (ScoredItem & { next?: Scenario['scenes'][number]['next'] })[] = [
+      ...(scene.choice?.options ?? []),
+      ...(scene.actions?.options ?? []),
+      ...(scene.record?.entries ?? []),
+      ...(scene.search?.terms ?? []),
+      ...(scene.review?.issues ?? []),
+      ...(scene.review?.verdicts ?? []),
+    ];
+    for (const it of items) {
+      collectReads(it.when, reads);
+      nexts.push(it.next);
+    }
+    for (const n of nexts) if (Array.isArray(n)) n.forEach((b) => collectReads(b.when, reads));
+    // Search results depend on which records carry the searched tags.
+    scene.search?.terms.forEach((t) => t.tags.forEach((tag) => reads.recorded.add(tag)));
+  }
+  for (const flag of Object.keys(INVARIANT_FLAGS)) reads.flags.add(flag);
+  return reads;
+}
+
+/** A state key: the scene and only what the guards read. */
+export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads): string {
+  const cf = ctx.caseFile;
+  const parts = [
+    sceneId,
+    cf.flags.filter((f) => reads.flags.has(f)).join(','),
+    cf.facts.filter((f) => reads.facts.has(f.id)).map((f) => f.id).sort().join(','),
+    [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)).filter((t) => reads.recorded.has(t)))].sort().join(','),
+    cf.exhibits.filter((e) => reads.seized.has(e.id)).map((e) => e.id).sort().join(','),
+    Object.entries(ctx.chosen)
+      .flatMap(([s, ids]) => ids.map((i) => `${s}.${i}`))
+      .filter((c) => reads.chose.has(c))
+      .sort()
+      .join(','),
+    Object.entries(ctx.found)
+      .filter(([t, ids]) => reads.found.has(t) && ids.length > 0)
+      .map(([t]) => t)
+      .sort()
+      .join(','),
+    reads.clock ? String(ctx.clock) : '',
+    ctx.ending ?? '',
+  ];
+  return parts.join('|');
+}
+
+function subsets<T>(items: T[], min: number, max: number, fits: (chosen: T[]) => boolean): T[][] {
+  const out: T[][] = [];
+  const rec = (i: number, acc: T[]) => {
+    if (out.length > MAX_SUBSETS) return;
+    if (i === items.length) {
+      if (acc.length >= min && acc.length <= max && fits(acc)) out.push([...acc]);
+      return;
+    }
+    rec(i + 1, acc);
+    if (acc.length < max) {
+      acc.push(items[i]);
+      if (fits(acc)) rec(i + 1, acc);
+      acc.pop();
+    }
+  };
+  rec(0, []);
+  return out;
+}
+
+/** Every decision a learner could make at a scene in this context. */
+export function possibleEvents(compiled: CompiledScenario, ctx: RunContext, sceneId: string): RunEvent[] {
+  const scene = compiled.scenes.get(sceneId)!;
+  const kind = sceneKind(scene);
+  if (kind === 'ending') return [];
+  if (kind === 'narrative') return [{ type: 'scene.continued', sceneId }];
+  const rationale = sceneRationale(scene) === 'required' ? { rationale: 'Rationale.' } : {};
+  const items = availableItems(scene, ctx);
+  const ids = (xs: ScoredItem[]) => xs.map((x) => x.id);
+  if (kind === 'choice') return items.map((i) => ({ type: 'decision.made', sceneId, choice: [i.id], ...rationale }));
+  const budget = sceneBudget(scene);
+  const max = budget && 'count' in budget ? budget.count : items.length;
+  const fits =
+    budget && 'minutes' in budget
+      ? (xs: ScoredItem[]) => xs.reduce((s, x) => s + ((x as { minutes?: number }).minutes ?? 0), 0) <= budget.minutes
+      : () => true;
+  const min = kind === 'record' ? (scene.record?.minEntries ?? 1) : kind === 'review' ? 0 : 1;
+  const sets = subsets(items, min, max, fits);
+  if (kind !== 'review') return sets.map((s) => ({ type: 'decision.made', sceneId, choice: ids(s), ...rationale }));
+  const verdicts = availableVerdicts(scene, ctx);
+  return sets.flatMap((s) =>
+    verdicts.map((v): RunEvent => ({ type: 'decision.made', sceneId, choice: ids(s), verdict: v.id, ...rationale })),
+  );
+}
+
+/** One edge of the reduced graph: all the decisions at a state that lead to the same next state. */
+interface EdgeMarks {
+  min: FailingMarks;
+  max: FailingMarks;
+  best: FailingMarks;
+  /** The decision with the highest total among those without critical errors (or the fewest). */
+  rep: { earned: FailingMarks; critical: number };
+  /** Fewest critical errors among the decisions. */
+  minCritical: number;
+}
+
+/** Score range of one failing over all paths. */
+export interface FailingRange {
+  /** Lowest score on any path (null: not assessed on any path). */
+  min: number | null;
+  max: number | null;
+  /** Whether some path reaches 100% (true when the failing is assessed on some path). */
+  canReachFull: boolean;
+  /** Number of paths on which the failing is assessed. */
+  assessedPaths: number;
+}
+
+/** What walking every path found. */
+export interface WalkReport {
+  scenarioId: string;
+  /** Distinct states in the reduced graph. */
+  states: number;
+  /** Paths from the start to an ending. */
+  paths: number;
+  /** True if path enumeration stopped at the limit. */
+  truncated: boolean;
+  failings: Record<Failing, FailingRange>;
+  /** Whether some path ends competent (by the witness decisions). */
+  someCompetent: boolean;
+  /** Endings reached on some path. */
+  endingsReached: string[];
+  /** Endings declared but reached on no path. */
+  endingsNeverReached: string[];
+  /** Scenes where, in some reachable situation, the learner can do nothing. */
+  stuck: { sceneId: string; via: string[] }[];
+  /** Per invariant flag: the highest score of its failing on any path that ends with the flag set. */
+  invariants: Record<string, { failing: Failing; paths: number; maxScore: number | null }>;
+  /** One shortest event script per ending reached, for tests and demos. */
+  scripts: Record<string, RunEvent[]>;
+  /** Distinct case files the walk ended with (for walking the next part of a case). */
+  endCaseFiles: CaseFile[];
+}
+
+function marksOf(e: { earned: FailingMarks }): FailingMarks {
+  return e.earned;
+}
+
+/** Walks a scenario from the given starting case files. */
+export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFile[], rules: ScoringRules): WalkReport {
+  const { scenario } = compiled;
+  const reads = scenarioReads(scenario);
+  const edgeInfo = new Map<string, EdgeMarks>();
+  const keyOf = (snap: { value: unknown; context: RunContext }) => stateKey(String(snap.value), snap.context, reads);
+
+  const eventsFor = (snap: { value: unknown; context: RunContext; status: string }): RunEvent[] => {
+    if (snap.status === 'done') return [];
+    const sceneId = String(snap.value);
+    const scene = compiled.scenes.get(sceneId)!;
+    const from = keyOf(snap);
+    const groups = new Map<string, { event: RunEvent; info: EdgeMarks; repTotal: number }>();
+    for (const ev of possibleEvents(compiled, snap.context, sceneId)) {
+      const res = step(scenario, scene, snap.context, ev);
+      if (!res || res.target === undefined) continue;
+      const toKey = `${res.target}|${stateKey(res.target, res.ctx, reads)}`;
+      const last = res.ctx.log[res.ctx.log.length - 1];
+      const earned = last && last.sceneId === sceneId && res.ctx.log.length > snap.context.log.length ? marksOf(last) : undefined;
+      const e = earned ?? { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+      const best = earned ? last.best : { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+      const crit = earned ? last.critical.length : 0;
+      const total = FAILINGS.reduce((s, f) => s + e[f], 0) - crit * 1000;
+      const g = groups.get(toKey);
+      if (!g) {
+        groups.set(toKey, {
+          event: ev,
+          info: { min: { ...e }, max: { ...e }, best, rep: { earned: e, critical: crit }, minCritical: crit },
+          repTotal: total,
+        });
+      } else {
+        for (const f of FAILINGS) {
+          g.info.min[f] = Math.min(g.info.min[f], e[f]);
+          g.info.max[f] = Math.max(g.info.max[f], e[f]);
+        }
+        g.info.minCritical = Math.min(g.info.minCritical, crit);
+        if (total > g.repTotal) {
+          g.repTotal = total;
+          g.info.rep = { earned: e, critical: crit };
+        }
+      }
+    }
+    const out: RunEvent[] = [];
+    for (const g of groups.values()) {
+      edgeInfo.set(`${from}#${JSON.stringify(g.event)}`, g.info);
+      out.push(g.event);
+    }
+    return out;
+  };
+
+  const ranges = {} as Record<Failing, { min: number; max: number; assessed: number }>;
+  for (const f of FAILINGS) ranges[f] = { min: Infinity, max: -Infinity, assessed: 0 };
+  const invariants: WalkReport['invariants'] = {};
+  for (const [flag, failing] of Object.entries(INVARIANT_FLAGS)) invariants[flag] = { failing, paths: 0, maxScore: null };
+  let paths = 0;
+  let truncated = false;
+  let someCompetent = false;
+  let states = 0;
+  const endings = new Set<string>();
+  const stuck: WalkReport['stuck'] = [];
+  const scripts: Record<string, RunEvent[]> = {};
+  const endCaseFiles = new Map<string, CaseFile>();
+
+  for (const caseFile of startCaseFiles) {
+    const adj = getAdjacencyMap(compiled.machine, {
+      input: { caseFile },
+      events: eventsFor as never,
+      serializeState: keyOf as never,
+      serializeEvent: (e) => JSON.stringify(e),
+    });
+    states += Object.keys(adj).length;
+    type Node = { key: string; done: boolean; ending?: string; flags: string[]; out: { to: string; info: EdgeMarks }[] };
+    const nodes = new Map<string, Node>();
+    for (const [key, v] of Object.entries(adj)) {
+      const snap = v.state as unknown as { status: string; context: RunContext; value: unknown };
+      const out = Object.entries(v.transitions as Record<string, { state: unknown }>).map(([evKey, t]) => ({
+        to: keyOf(t.state as never),
+        info: edgeInfo.get(`${key}#${evKey}`)!,
+      }));
+      nodes.set(key, { key, done: snap.status === 'done', ending: snap.context.ending, flags: snap.context.caseFile.flags, out });
+      if (snap.status === 'done') {
+        endings.add(snap.context.ending!);
+        const cf = snap.context.caseFile;
+        endCaseFiles.set(JSON.stringify(cf), cf);
+      } else if (out.length === 0) stuck.push({ sceneId: String(snap.value), via: [] });
+    }
+    // Enumerate paths depth-first, carrying the sums of min, max and best marks.
+    // getAdjacencyMap fills the map breadth-first from the initial state, so the first key is the start.
+    const first = Object.keys(adj)[0];
+    const lo = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+    const hi = { ...lo };
+    const best = { ...lo };
+    const rep = { ...lo };
+    let repCrit = 0;
+    const onPath = new Set<string>();
+    const visit = (key: string) => {
+      if (paths >= MAX_PATHS) {
+        truncated = true;
+        return;
+      }
+      const node = nodes.get(key)!;
+      if (node.done) {
+        paths++;
+        for (const f of FAILINGS) {
+          if (best[f] === 0) continue;
+          ranges[f].assessed++;
+          ranges[f].min = Math.min(ranges[f].min, lo[f] / best[f]);
+          ranges[f].max = Math.max(ranges[f].max, Math.min(1, hi[f] / best[f]));
+        }
+        for (const [flag, inv] of Object.entries(invariants)) {
+          // Only flags this scenario set count: a flag carried from an earlier part was judged there.
+          if (!node.flags.includes(flag) || caseFile.flags.includes(flag) || best[inv.failing] === 0) continue;
+          inv.paths++;
+          const s = hi[inv.failing] / best[inv.failing];
+          inv.maxScore = inv.maxScore === null ? s : Math.max(inv.maxScore, s);
+        }
+        if (!someCompetent) {
+          const earned = FAILINGS.reduce((s, f) => s + rep[f], 0);
+          const all = FAILINGS.reduce((s, f) => s + best[f], 0);
+          const everyMet = FAILINGS.every((f) => best[f] === 0 || rep[f] / best[f] >= rules.failingMet - 1e-9);
+          someCompetent =
+            all > 0 &&
+            earned / all >= rules.competent.overall - 1e-9 &&
+            (!rules.competent.everyFailingMet || everyMet) &&
+            repCrit <= rules.competent.maxCriticalErrors;
+        }
+        return;
+      }
+      onPath.add(key);
+      for (const edge of node.out) {
+        if (onPath.has(edge.to)) continue; // a loop back; the static check reports loops with no way out
+        for (const f of FAILINGS) {
+          lo[f] += edge.info.min[f];
+          hi[f] += edge.info.max[f];
+          best[f] += edge.info.best[f];
+          rep[f] += edge.info.rep.earned[f];
+        }
+        repCrit += edge.info.rep.critical;
+        visit(edge.to);
+        for (const f of FAILINGS) {
+          lo[f] -= edge.info.min[f];
+          hi[f] -= edge.info.max[f];
+          best[f] -= edge.info.best[f];
+          rep[f] -= edge.info.rep.earned[f];
+        }
+        repCrit -= edge.info.rep.critical;
+      }
+      onPath.delete(key);
+    };
+    visit(first);
+
+    // Shortest script to each ending, through xstate/graph.
+    const shortest = getShortestPaths(compiled.machine, {
+      input: { caseFile },
+      events: eventsFor as never,
+      serializeState: keyOf as never,
+      serializeEvent: (e) => JSON.stringify(e),
+      toState: (s) => (s as { status: string }).status === 'done',
+    });
+    for (const p of shortest) {
+      const ending = (p.state.context as RunContext).ending!;
+      const script = p.steps.slice(1).map((s) => s.event as RunEvent);
+      if (!scripts[ending] || scripts[ending].length > script.length) scripts[ending] = script;
+    }
+  }
+
+  const failings = {} as Record<Failing, FailingRange>;
+  for (const f of FAILINGS) {
+    const r = ranges[f];
+    failings[f] = {
+      min: r.assessed ? r.min : null,
+      max: r.assessed ? r.max : null,
+      canReachFull: r.assessed > 0 && r.max >= 1 - 1e-9,
+      assessedPaths: r.assessed,
+    };
+  }
+  const allEndings = scenario.scenes.filter((s) => s.ending).map((s) => s.id);
+  return {
+    scenarioId: scenario.id,
+    states,
+    paths,
+    truncated,
+    failings,
+    someCompetent,
+    endingsReached: allEndings.filter((e) => endings.has(e)),
+    endingsNeverReached: allEndings.filter((e) => !endings.has(e)),
+    stuck: dedupeStuck(stuck),
+    invariants,
+    scripts,
+    endCaseFiles: [...endCaseFiles.values()],
+  };
+}
+
+function dedupeStuck(list: WalkReport['stuck']): WalkReport['stuck'] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.sceneId) ? false : (seen.add(s.sceneId), true)));
+}
+
+/** Scenes a scene can lead to (re-exported for the map view and tests). */
+export { sceneTargets };

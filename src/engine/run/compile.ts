@@ -1,0 +1,147 @@
+/**
+ * Compiles a validated scenario into an XState v5 machine: one state per scene, one guarded transition per
+ * scene a decision can lead to. The machine has no `invoke` and no `after`: it stays pure and path-testable.
+ */
+import { assign, setup } from 'xstate';
+import type { CaseFile, RunContext, RunEvent, Scenario, Scene } from '../types';
+import { parseClock } from './clock';
+import {
+  applyDecision,
+  enterScene,
+  evaluateDecision,
+  nextFor,
+  nextTargets,
+  resolveNext,
+  sceneItems,
+  sceneKind,
+  sceneVerdicts,
+} from './logic';
+
+/** What a machine starts from. */
+export interface RunInput {
+  caseFile: CaseFile;
+}
+
+/** The outcome of an event at a scene: the new context and the scene it leads to. */
+interface Step {
+  ctx: RunContext;
+  target: string | undefined;
+}
+
+/** Every scene a scene can lead to, in a stable order. */
+export function sceneTargets(scene: Scene): string[] {
+  const all = [
+    ...nextTargets(scene.next),
+    ...nextTargets((scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)?.next),
+    ...[...sceneItems(scene), ...sceneVerdicts(scene)].flatMap((i) =>
+      nextTargets((i as { next?: Scene['next'] }).next),
+    ),
+  ];
+  return [...new Set(all)];
+}
+
+/** Applies one event at one scene, or returns undefined if the event does not fit. */
+export function step(scenario: Scenario, scene: Scene, ctx: RunContext, event: RunEvent): Step | undefined {
+  if (event.sceneId !== scene.id) return undefined;
+  const kind = sceneKind(scene);
+  if (kind === 'ending') return undefined;
+  if (kind === 'narrative') {
+    if (event.type !== 'scene.continued') return undefined;
+    return { ctx, target: resolveNext(scene.next, ctx) };
+  }
+  if (event.type !== 'decision.made') return undefined;
+  const ev = evaluateDecision(scene, ctx, event);
+  if (!ev.ok) return undefined;
+  const after = applyDecision(scenario, scene, ctx, event, ev.value);
+  const chosen = ev.value.verdict ? [ev.value.verdict, ...ev.value.items] : ev.value.items;
+  return { ctx: after, target: resolveNext(nextFor(scene, chosen), after) };
+}
+
+/** The context a run starts with, before the first scene is entered. */
+export function initialContext(scenario: Scenario, caseFile: CaseFile): RunContext {
+  return {
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    clock: parseClock(scenario.startTime),
+    caseFile,
+    chosen: {},
+    found: {},
+    log: [],
+    consequences: [],
+  };
+}
+
+/** Builds the XState machine for a validated scenario. */
+export function buildMachine(scenario: Scenario) {
+  const scenes = new Map(scenario.scenes.map((s) => [s.id, s]));
+  // The guard and the action of one transition see the same event and context: compute the step once.
+  const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
+  const stepOnce = (sceneId: string, ctx: RunContext, event: RunEvent): Step | undefined => {
+    const hit = memo.get(event);
+    if (hit && hit.ctx === ctx) return hit.result;
+    const result = step(scenario, scenes.get(sceneId)!, ctx, event);
+    memo.set(event, { ctx, result });
+    return result;
+  };
+
+  const states: Record<string, object> = {};
+  for (const scene of scenario.scenes) {
+    const kind = sceneKind(scene);
+    const entry = { type: 'enter' as const, params: { scene: scene.id } };
+    if (kind === 'ending') {
+      states[scene.id] = { type: 'final', entry };
+      continue;
+    }
+    const transitions = sceneTargets(scene).map((target) => ({
+      target,
+      guard: { type: 'leadsTo' as const, params: { scene: scene.id, target } },
+      actions: { type: 'commit' as const, params: { scene: scene.id } },
+    }));
+    states[scene.id] = {
+      entry,
+      on: { [kind === 'narrative' ? 'scene.continued' : 'decision.made']: transitions },
+    };
+  }
+
+  return setup({
+    types: {
+      context: {} as RunContext,
+      events: {} as RunEvent,
+      input: {} as RunInput,
+    },
+    guards: {
+      leadsTo: ({ context, event }, params: { scene: string; target: string }) =>
+        stepOnce(params.scene, context, event)?.target === params.target,
+    },
+    actions: {
+      enter: assign(({ context }, params: { scene: string }) =>
+        enterScene(scenario, scenes.get(params.scene)!, context),
+      ),
+      commit: assign(({ context, event }, params: { scene: string }) => stepOnce(params.scene, context, event)!.ctx),
+    },
+  }).createMachine({
+    id: scenario.id,
+    initial: scenario.start,
+    context: ({ input }: { input: RunInput }) => initialContext(scenario, input.caseFile),
+    states,
+  } as never);
+}
+
+/** The compiled scenario machine's type. */
+export type ScenarioMachine = ReturnType<typeof buildMachine>;
+
+/** A scenario ready to run: the validated data, indexes and its machine. */
+export interface CompiledScenario {
+  scenario: Scenario;
+  scenes: ReadonlyMap<string, Scene>;
+  machine: ScenarioMachine;
+}
+
+/** Compiles a validated scenario. Validation (`validateScenario`) must have passed. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  return {
+    scenario,
+    scenes: new Map(scenario.scenes.map((s) => [s.id, s])),
+    machine: buildMachine(scenario),
+  };
+}

@@ -1,0 +1,349 @@
+/**
+ * The pure rules of a run: what a scene offers, whether a decision is valid, what it earns and changes, and
+ * where it leads. The compiled XState machine calls these from its guards and actions; the checker and the
+ * view use them too, so there is one source of truth.
+ */
+import type {
+  Budget,
+  CaseFile,
+  CaseRecord,
+  DecisionInput,
+  Effects,
+  Failing,
+  FailingMarks,
+  InteractionKind,
+  LogEntry,
+  Next,
+  RunContext,
+  Scenario,
+  Scene,
+  ScoredItem,
+} from '../types';
+import { FAILINGS } from '../types';
+import { holds } from './conditions';
+
+/** The kind of interaction a scene asks for. */
+export function sceneKind(scene: Scene): InteractionKind {
+  if (scene.choice) return 'choice';
+  if (scene.actions) return 'actions';
+  if (scene.record) return 'record';
+  if (scene.search) return 'search';
+  if (scene.review) return 'review';
+  if (scene.ending) return 'ending';
+  return 'narrative';
+}
+
+/** The scored items a scene lists (review: the issues; verdicts separately). */
+export function sceneItems(scene: Scene): ScoredItem[] {
+  return (
+    scene.choice?.options ??
+    scene.actions?.options ??
+    scene.record?.entries ??
+    scene.search?.terms ??
+    scene.review?.issues ??
+    []
+  );
+}
+
+/** The review verdicts of a scene, or none. */
+export function sceneVerdicts(scene: Scene): ScoredItem[] {
+  return scene.review?.verdicts ?? [];
+}
+
+/** Whether the scene requires, allows or does not ask for a rationale. */
+export function sceneRationale(scene: Scene): 'required' | 'optional' | undefined {
+  return (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)?.rationale;
+}
+
+/** The scene's budget, if it has one. */
+export function sceneBudget(scene: Scene): Budget | undefined {
+  return scene.actions?.budget ?? scene.search?.budget;
+}
+
+/** Marks with all five failings, zero-filled. */
+export function zeroMarks(): FailingMarks {
+  return { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+}
+
+function markOf(item: ScoredItem, f: Failing): number {
+  return item.marks?.[f] ?? 0;
+}
+
+/** Minutes an item costs: an action's `minutes`, plus any `effects.minutes`. */
+export function itemMinutes(item: ScoredItem & { minutes?: number }): number {
+  return (item.minutes ?? 0) + (item.effects?.minutes ?? 0);
+}
+
+/**
+ * The best total of positive marks for one failing that a budget allows: all positives without a budget,
+ * the top `count` with a count budget, a 0/1 knapsack over minutes with a minutes budget.
+ */
+function bestWithin(items: (ScoredItem & { minutes?: number })[], f: Failing, budget: Budget | undefined): number {
+  const positive = items.filter((i) => markOf(i, f) > 0);
+  if (!budget) return positive.reduce((s, i) => s + markOf(i, f), 0);
+  if ('count' in budget)
+    return positive
+      .map((i) => markOf(i, f))
+      .sort((a, b) => b - a)
+      .slice(0, budget.count)
+      .reduce((s, m) => s + m, 0);
+  const cap = budget.minutes;
+  const best = new Array<number>(cap + 1).fill(0);
+  for (const item of positive) {
+    const cost = item.minutes ?? 0;
+    const value = markOf(item, f);
+    for (let c = cap; c >= cost; c--) best[c] = Math.max(best[c], best[c - cost] + value);
+  }
+  return best[cap];
+}
+
+/** The items of a scene offered in this context (their `when` holds). */
+export function availableItems(scene: Scene, ctx: RunContext): ScoredItem[] {
+  return sceneItems(scene).filter((i) => holds(i.when, ctx));
+}
+
+/** The verdicts of a review scene offered in this context. */
+export function availableVerdicts(scene: Scene, ctx: RunContext): ScoredItem[] {
+  return sceneVerdicts(scene).filter((i) => holds(i.when, ctx));
+}
+
+/** Best marks available at a scene in this context, per failing. */
+export function bestMarks(scene: Scene, ctx: RunContext): FailingMarks {
+  const best = zeroMarks();
+  const items = availableItems(scene, ctx);
+  const verdicts = availableVerdicts(scene, ctx);
+  for (const f of FAILINGS) {
+    if (scene.choice) best[f] = Math.max(0, ...items.map((i) => markOf(i, f)));
+    else best[f] = bestWithin(items, f, sceneBudget(scene));
+    if (scene.review) best[f] += Math.max(0, ...verdicts.map((v) => markOf(v, f)));
+  }
+  return best;
+}
+
+/** Why a decision was refused: a stable code and a plain message. */
+export interface DecisionError {
+  code:
+    | 'wrong-scene'
+    | 'ended'
+    | 'not-a-decision'
+    | 'unknown-item'
+    | 'not-offered'
+    | 'duplicate-item'
+    | 'one-option'
+    | 'too-few'
+    | 'over-budget'
+    | 'verdict-needed'
+    | 'rationale-needed';
+  message: string;
+}
+
+/** A decision's outcome, before it is applied. */
+export interface Evaluated {
+  items: ScoredItem[];
+  verdict?: ScoredItem;
+  earned: FailingMarks;
+  best: FailingMarks;
+  critical: string[];
+  minutes: number;
+}
+
+/** Checks a decision against the scene and context and works out its marks. */
+export function evaluateDecision(
+  scene: Scene,
+  ctx: RunContext,
+  input: DecisionInput,
+): { ok: true; value: Evaluated } | { ok: false; error: DecisionError } {
+  const kind = sceneKind(scene);
+  if (kind === 'narrative' || kind === 'ending')
+    return { ok: false, error: { code: 'not-a-decision', message: `scene "${scene.id}" asks for no decision` } };
+  const all = sceneItems(scene);
+  const offered = new Set(availableItems(scene, ctx).map((i) => i.id));
+  const seen = new Set<string>();
+  for (const id of input.choice) {
+    if (!all.some((i) => i.id === id))
+      return { ok: false, error: { code: 'unknown-item', message: `"${id}" is not an item of scene "${scene.id}"` } };
+    if (!offered.has(id))
+      return { ok: false, error: { code: 'not-offered', message: `"${id}" is not offered in scene "${scene.id}" now` } };
+    if (seen.has(id)) return { ok: false, error: { code: 'duplicate-item', message: `"${id}" is chosen twice` } };
+    seen.add(id);
+  }
+  // Keep the scenario's order so logs and effects do not depend on click order.
+  const items = all.filter((i) => seen.has(i.id));
+  if (kind === 'choice' && items.length !== 1)
+    return { ok: false, error: { code: 'one-option', message: 'choose exactly one option' } };
+  const min = kind === 'record' ? (scene.record?.minEntries ?? 1) : kind === 'review' ? 0 : 1;
+  if (items.length < min)
+    return { ok: false, error: { code: 'too-few', message: `choose at least ${min}` } };
+  const budget = sceneBudget(scene);
+  if (budget && 'count' in budget && items.length > budget.count)
+    return { ok: false, error: { code: 'over-budget', message: `choose at most ${budget.count}` } };
+  const actionMinutes = items.reduce((s, i) => s + ((i as { minutes?: number }).minutes ?? 0), 0);
+  if (budget && 'minutes' in budget && actionMinutes > budget.minutes)
+    return {
+      ok: false,
+      error: { code: 'over-budget', message: `those take ${actionMinutes} minutes; you have ${budget.minutes}` },
+    };
+  let verdict: ScoredItem | undefined;
+  if (kind === 'review') {
+    verdict = availableVerdicts(scene, ctx).find((v) => v.id === input.verdict);
+    if (!verdict) return { ok: false, error: { code: 'verdict-needed', message: 'choose a verdict' } };
+  }
+  if (sceneRationale(scene) === 'required' && !input.rationale?.trim())
+    return { ok: false, error: { code: 'rationale-needed', message: 'write your rationale before you commit' } };
+
+  const scored = verdict ? [...items, verdict] : items;
+  const earned = zeroMarks();
+  for (const f of FAILINGS) earned[f] = Math.max(0, scored.reduce((s, i) => s + markOf(i, f), 0));
+  const minutes = scored.reduce((s, i) => s + itemMinutes(i), 0);
+  return {
+    ok: true,
+    value: {
+      items,
+      verdict,
+      earned,
+      best: bestMarks(scene, ctx),
+      critical: scored.filter((i) => i.critical).map((i) => i.id),
+      minutes,
+    },
+  };
+}
+
+function addSorted(list: string[], add: readonly string[] = [], remove: readonly string[] = []): string[] {
+  const set = new Set(list);
+  add.forEach((x) => set.add(x));
+  remove.forEach((x) => set.delete(x));
+  return [...set].sort();
+}
+
+/** Applies effects to a case file (flags, facts, exhibits). Pure: returns a new case file. */
+export function applyEffects(
+  scenario: Scenario,
+  caseFile: CaseFile,
+  effects: Effects | undefined,
+  reveal: readonly string[] | undefined,
+  clock: number,
+): CaseFile {
+  const revealIds = [...(reveal ?? []), ...(effects?.reveal ?? [])];
+  if (!effects && revealIds.length === 0) return caseFile;
+  const facts = [...caseFile.facts];
+  for (const id of revealIds) {
+    if (facts.some((f) => f.id === id)) continue;
+    const fact = scenario.facts?.find((f) => f.id === id);
+    if (fact) facts.push({ id, text: fact.text, scenarioId: scenario.id, clock });
+  }
+  const exhibits = [...caseFile.exhibits];
+  for (const id of effects?.seize ?? []) {
+    if (exhibits.some((e) => e.id === id)) continue;
+    const ex = scenario.exhibits?.find((e) => e.id === id);
+    if (ex) exhibits.push({ id, label: ex.label, ref: ex.ref, scenarioId: scenario.id, clock });
+  }
+  return {
+    ...caseFile,
+    flags: addSorted(caseFile.flags, effects?.set, effects?.clear),
+    facts,
+    exhibits,
+  };
+}
+
+/** Resolves `next` against a context: a scene id, or the first branch whose condition holds. */
+export function resolveNext(next: Next | undefined, ctx: RunContext): string | undefined {
+  if (next === undefined) return undefined;
+  if (typeof next === 'string') return next;
+  return next.find((b) => holds(b.when, ctx))?.to;
+}
+
+/** Every scene id a `next` can lead to. */
+export function nextTargets(next: Next | undefined): string[] {
+  if (next === undefined) return [];
+  return typeof next === 'string' ? [next] : next.map((b) => b.to);
+}
+
+/** The `next` that applies after choosing `item` (an option's or verdict's own `next` wins). */
+export function nextFor(scene: Scene, chosen: (ScoredItem & { next?: Next })[]): Next | undefined {
+  const own = chosen.find((i) => i.next !== undefined)?.next;
+  if (own !== undefined) return own;
+  return (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)?.next ?? scene.next;
+}
+
+/** The context after entering a scene: its reveals and effects, and at an ending its consequences. */
+export function enterScene(scenario: Scenario, scene: Scene, ctx: RunContext): RunContext {
+  const caseFile = applyEffects(scenario, ctx.caseFile, scene.effects, scene.reveal, ctx.clock);
+  const next: RunContext = {
+    ...ctx,
+    caseFile,
+    clock: ctx.clock + (scene.effects?.minutes ?? 0),
+  };
+  if (!scene.ending) return next;
+  return {
+    ...next,
+    ending: scene.id,
+    consequences: (scenario.consequences ?? []).filter((c) => holds(c.when, next)).map((c) => c.id),
+  };
+}
+
+/** Records every term of a search: which records (case file and the scenario's own) match its tags. */
+function runSearch(scenario: Scenario, ctx: RunContext, terms: ScoredItem[]): Record<string, string[]> {
+  const pool: { id: string; entries: { tags?: string[] }[] }[] = [
+    ...ctx.caseFile.records,
+    ...(scenario.records ?? []),
+  ];
+  const found = { ...ctx.found };
+  for (const term of terms) {
+    const tags = (term as { tags?: string[] }).tags ?? [];
+    found[term.id] = pool
+      .filter((r) => r.entries.some((e) => (e.tags ?? []).some((t) => tags.includes(t))))
+      .map((r) => r.id);
+  }
+  return found;
+}
+
+/**
+ * Applies a valid decision: logs it, applies effects in scenario order, writes the record or runs the search,
+ * and advances the clock. Pure: returns the new context. `next` is resolved by the caller on the result.
+ */
+export function applyDecision(
+  scenario: Scenario,
+  scene: Scene,
+  ctx: RunContext,
+  input: DecisionInput & { at?: string },
+  ev: Evaluated,
+): RunContext {
+  const chosenItems = ev.verdict ? [...ev.items, ev.verdict] : ev.items;
+  let caseFile = ctx.caseFile;
+  for (const item of chosenItems) caseFile = applyEffects(scenario, caseFile, item.effects, undefined, ctx.clock);
+  if (scene.record) {
+    const rec: CaseRecord = {
+      id: scene.record.id,
+      kind: scene.record.kind,
+      title: scene.record.title,
+      author: 'learner',
+      scenarioId: scenario.id,
+      clock: ctx.clock,
+      entries: ev.items.map((i) => ({ id: i.id, text: i.text, tags: (i as { tags?: string[] }).tags ?? [] })),
+    };
+    caseFile = { ...caseFile, records: [...caseFile.records.filter((r) => r.id !== rec.id), rec] };
+  }
+  const found = scene.search ? runSearch(scenario, { ...ctx, caseFile }, ev.items) : ctx.found;
+  const entry: LogEntry = {
+    seq: ctx.log.length + 1,
+    sceneId: scene.id,
+    kind: sceneKind(scene) as LogEntry['kind'],
+    choice: ev.items.map((i) => i.id),
+    ...(ev.verdict ? { verdict: ev.verdict.id } : {}),
+    ...(input.rationale?.trim() ? { rationale: input.rationale.trim() } : {}),
+    clock: ctx.clock,
+    minutes: ev.minutes,
+    earned: ev.earned,
+    best: ev.best,
+    critical: ev.critical,
+    ...(input.at ? { at: input.at } : {}),
+  };
+  return {
+    ...ctx,
+    caseFile,
+    found,
+    clock: ctx.clock + ev.minutes,
+    chosen: { ...ctx.chosen, [scene.id]: chosenItems.map((i) => i.id) },
+    log: [...ctx.log, entry],
+  };
+}
