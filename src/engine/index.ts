@@ -1,0 +1,50 @@
+/**
+ * The Callout engine's public API for runtime code (the app, classroom mode, reporting). It imports xstate
+ * only: no zod, no YAML parser (those are build-time: see `format/load.ts`, used by the Vite plugin and the
+ * checker).
+ *
+ * A learner's attempt:
+ * ```ts
+ * const compiled = compileScenario(scenario);          // scenario: validated JSON from the build
+ * const run = startRun(compiled, { caseFile, now: () => new Date().toISOString() });
+ * run.view();                                          // the scene, its offered items, the case file, the clock
+ * run.decide({ sceneId, choice: ['cordon'], rationale: '…' });   // { ok } or { ok: false, error }
+ * run.continue();                                      // narrative scenes
+ * const saved = run.snapshot();                        // JSON: save after every decision
+ * const again = resumeRun(compiled, saved);            // replays; refuses with a reason, never drops a decision
+ * scoreLog(run.context.log, course.scoring);           // per failing, overall, critical errors, outcome
+ * ```
+ */
+export * from './types';
+export { compileScenario, type CompiledScenario, sceneTargets } from './run/compile';
+export {
+  startRun,
+  resumeRun,
+  Run,
+  emptyCaseFile,
+  defaultCaseFile,
+  carryCaseFile,
+  snapshotProblem,
+  SNAPSHOT_VERSION,
+  type AttemptSnapshot,
+  type RunView,
+  type SceneView,
+  type DecideResult,
+  type ResumeRefusal,
+  type RunOptions,
+} from './run/run';
+export {
+  sceneKind,
+  sceneItems,
+  sceneVerdicts,
+  sceneBudget,
+  sceneRationale,
+  bestMarks,
+  itemMinutes,
+  type DecisionError,
+} from './run/logic';
+export { holds } from './run/conditions';
+export { formatClock, parseClock } from './run/clock';
+export { scoreLog, scoreLogs, type Score, type FailingScore, type ScoringRules, type CriticalError } from './scoring/score';
+export { parseMarkdown, parseInline, plainText, type MdBlock, type Inline } from './markdown';
+export { localise, sourceStrings, textHash, translationStatus, type TranslationStatus } from './i18n/strings';
