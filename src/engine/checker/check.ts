@@ -3,7 +3,7 @@
  * every path, checks translations and prints the coverage matrix. Pure apart from the injected file reader.
  */
 import { earlierIds, loadCourse, loadScenarioText, readText, type FileReader, type LoadedCourse } from '../format/load';
-import type { Issue } from '../format/parse';
+import type { Issue, ParsedFile } from '../format/parse';
 import { compileScenario } from '../run/compile';
 import { defaultCaseFile, emptyCaseFile } from '../run/run';
 import { sourceStrings, translationStatus } from '../i18n/strings';
@@ -84,12 +84,15 @@ export function coverage(loaded: LoadedCourse): Coverage {
   return { failings, themes };
 }
 
-function walkIssues(file: string, w: WalkReport, rules: ScoringRules): Issue[] {
+function walkIssues(file: string, w: WalkReport, rules: ScoringRules, parsed?: ParsedFile, scenario?: Scenario): Issue[] {
   const out: Issue[] = [];
-  const add = (code: string, message: string, severity: Issue['severity'] = 'error') =>
-    out.push({ file, path: '', severity, code, message });
-  for (const e of w.endingsNeverReached) add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`);
-  for (const s of w.stuck) add('stuck', `at scene "${s.sceneId}" there is a situation where nothing is offered: the learner is stuck`);
+  const add = (code: string, message: string, severity: Issue['severity'] = 'error', sceneId?: string) => {
+    const index = sceneId && scenario ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
+    const where = index >= 0 && parsed ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) } : { path: '' };
+    out.push({ file, ...where, severity, code, message });
+  };
+  for (const e of w.endingsNeverReached) add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`, 'error', e);
+  for (const s of w.stuck) add('stuck', `at scene "${s.sceneId}" there is a situation where nothing is offered: the learner is stuck`, 'error', s.sceneId);
   for (const f of FAILINGS) {
     const r = w.failings[f];
     if (r.assessedPaths > 0 && !r.canReachFull) add('cannot-reach-full', `${f} cannot reach 100% on any path (best ${Math.round((r.max ?? 0) * 100)}%)`);
@@ -168,7 +171,7 @@ export function checkCourse(reader: FileReader, manifestPath: string, opts: Chec
   const order = [...loaded.scenarios.keys()].sort((a, b) => (partOf.get(a)?.index ?? 0) - (partOf.get(b)?.index ?? 0));
   if (!opts.noWalk) {
     for (const id of order) {
-      const { scenario, file } = loaded.scenarios.get(id)!;
+      const { scenario, file, parsed } = loaded.scenarios.get(id)!;
       if (report.issues.some((i) => i.file === file && i.severity === 'error')) continue;
       const compiled = compileScenario(scenario);
       const part = partOf.get(id);
@@ -180,7 +183,7 @@ export function checkCourse(reader: FileReader, manifestPath: string, opts: Chec
       const w = walkScenario(compiled, starts, rules);
       ends.set(id, w.endCaseFiles);
       report.walks.push(w);
-      report.issues.push(...walkIssues(file, w, rules));
+      report.issues.push(...walkIssues(file, w, rules, parsed, scenario));
     }
   }
   report.coverage = coverage(loaded);
@@ -218,7 +221,7 @@ export function checkScenarioFile(
   const starts = res.scenario.defaultCaseFile ? [defaultCaseFile(compiled)] : [emptyCaseFile()];
   const w = walkScenario(compiled, starts, rules);
   report.walks.push(w);
-  report.issues.push(...walkIssues(file, w, rules));
+  report.issues.push(...walkIssues(file, w, rules, res.parsed, res.scenario));
   const loc = localeReports(reader, opts, [{ id: res.scenario.id, doc: res.scenario }]);
   report.locales = loc.reports;
   report.issues.push(...loc.issues);

@@ -1,0 +1,31 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { FileReader } from '../../src/engine/format/load';
+import { loadCourse } from '../../src/engine/format/load';
+import { compileScenario } from '../../src/engine/run/compile';
+
+/** Reads files from disk for the engine's loader. */
+export const nodeReader: FileReader = {
+  read(path) {
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch {
+      return undefined;
+    }
+  },
+  size(path) {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Loads and compiles the example course (scenarios/examples); throws if it has errors. */
+export function exampleCourse() {
+  const loaded = loadCourse(nodeReader, 'scenarios/examples/course.yaml');
+  const errors = loaded.issues.filter((i) => i.severity === 'error');
+  if (errors.length) throw new Error(errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n'));
+  const get = (id: string) => compileScenario(loaded.scenarios.get(id)!.scenario);
+  return { loaded, course: loaded.course!, partA: get('example-part-a'), partB: get('example-part-b') };
+}
