@@ -52,8 +52,8 @@ function worstHistory(r: ReturnType<typeof loadRealCourse>) {
       return a;
     };
     const list: typeof attempts = [];
-    if (part && part.index < part.parts.length - 1) list.push(play('older', from(1), true));
-    list.push(play('latest', from(0), true));
+    if (part && part.index < part.parts.length - 1) list.push(play('older', from(0), true));
+    list.push(play('latest', from(1), true));
     play('retry', from(0), false);
     ended.set(id, list);
   }
