@@ -1,0 +1,1 @@
+export { AccessibilityScreen } from './AccessibilityScreen';

@@ -1,0 +1,1 @@
+export { BriefingScreen } from './BriefingScreen';

@@ -1,0 +1,1 @@
+export { CertificateScreen } from './CertificateScreen';

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { calloutContent } from './src/content/vite-plugin.ts';
+
+// The content plugin validates the course at build time and serves it as virtual modules; see
+// src/content/vite-plugin.ts. CALLOUT_COURSE picks another manifest (e.g. scenarios/examples/course.yaml).
+export default defineConfig({
+  plugins: [calloutContent(), react()],
+  css: { lightningcss: { errorRecovery: true } },
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  preview: { port: Number(process.env.PREVIEW_PORT ?? 4173) },
+});
