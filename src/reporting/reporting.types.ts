@@ -57,6 +57,8 @@ export interface LaunchInfo {
   learner?: { id?: string; name?: string };
   /** `normal`, or `browse`/`review` when the LMS asks the module not to record results. */
   mode: 'normal' | 'browse' | 'review';
+  /** Where to send the learner when they exit (cmi5's `returnURL`), if the LMS gave one. */
+  returnUrl?: string;
 }
 
 /** The state of the reporting channel, for the banner the app shows. */

@@ -1,0 +1,82 @@
+/**
+ * The reporter when no LMS or LRS launched the module: finished attempts become records in the browser
+ * (`local-records.ts`) for the "My records" page. Resume data is the app's own saved progress, so `leave`
+ * only makes sure the records are written. Nothing leaves the browser.
+ */
+import { ReportingError, RetryChannel, type Timers } from '../retry-channel';
+import type { CourseState, LaunchInfo, Reporter, ReportingStatus, ReportingTarget } from '../reporting.types';
+import { recordOf, upsertRecord, type LocalRecord, type RecordsStore } from './local-records';
+
+export class LocalReporter implements Reporter {
+  readonly external = false;
+  private readonly channel: RetryChannel;
+  private pending: LocalRecord[] = [];
+  /** Every call, in order (the memory reporter's tests and the dev console read it). */
+  readonly calls: { call: 'start' | 'decision' | 'end' | 'leave'; attemptId?: string; latencyMs?: number }[] = [];
+
+  constructor(
+    readonly store: RecordsStore,
+    readonly target: ReportingTarget = 'local',
+    timers?: Timers,
+  ) {
+    this.channel = new RetryChannel(() => this.write(), timers);
+  }
+
+  private async write(): Promise<void> {
+    if (!this.pending.length) return;
+    const batch = this.pending.slice();
+    try {
+      let records = await this.store.load();
+      for (const r of batch) records = upsertRecord(records, r);
+      await this.store.save(records);
+    } catch (e) {
+      throw new ReportingError(
+        'storage',
+        `the browser did not save your records: ${(e as Error)?.message ?? String(e)}`,
+      );
+    }
+    this.pending.splice(0, batch.length);
+  }
+
+  async initialise(): Promise<LaunchInfo> {
+    return { mode: 'normal' };
+  }
+
+  attemptStarted(_state: CourseState, attemptId: string): void {
+    this.calls.push({ call: 'start', attemptId });
+  }
+
+  decisionMade(_state: CourseState, attemptId: string, latencyMs?: number): void {
+    this.calls.push({ call: 'decision', attemptId, ...(latencyMs !== undefined ? { latencyMs } : {}) });
+  }
+
+  attemptEnded(state: CourseState, attemptId: string): void {
+    this.calls.push({ call: 'end', attemptId });
+    const attempt = state.attempts.find((a) => a.id === attemptId);
+    if (!attempt?.endedAt) return;
+    this.pending.push(recordOf(state, attempt));
+    this.channel.kick();
+  }
+
+  async leave(_state: CourseState): Promise<void> {
+    this.calls.push({ call: 'leave' });
+    this.channel.retryNow();
+    await this.channel.flush();
+  }
+
+  flush(): Promise<void> {
+    return this.channel.flush();
+  }
+
+  retryNow(): void {
+    this.channel.retryNow();
+  }
+
+  status(): ReportingStatus {
+    return this.channel.status();
+  }
+
+  subscribe(listener: (s: ReportingStatus) => void): () => void {
+    return this.channel.subscribe(listener);
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * cmi5: launched with `endpoint`, `fetch`, `actor`, `registration` and `activityId` on the URL. The AU fetches
+ * its token once, reads LMS.LaunchData, sends `initialized`, an `answered` statement per decision, `completed`
+ * and `passed`/`failed` once the whole course is done (Normal mode only, once per registration), and
+ * `terminated` when the learner leaves. Resume data lives in an activity state document. Statements carry
+ * their ids from the start, so re-sending after a failure never duplicates them.
+ */
+import { courseStatus } from '../course-status';
+import { encodeResume } from '../resume-codec';
+import { ReportingError, RetryChannel, type Timers } from '../retry-channel';
+import type { CourseState, LaunchInfo, Reporter, ReportingStatus } from '../reporting.types';
+import type { Cmi5Launch } from './cmi5-launch';
+import {
+  answered,
+  completed,
+  initialized,
+  judged,
+  terminated,
+  type LaunchData,
+  type Statement,
+  type StatementContext,
+} from './cmi5-statements';
+
+/** The activity state document where the AU keeps its resume data. */
+export const RESUME_STATE_ID = 'callout.resume';
+
+interface ResumeDoc {
+  resume?: string;
+  /** cmi5 moveOn statements already sent for this registration. */
+  sent?: { completed?: boolean; passed?: boolean };
+}
+
+export interface Cmi5Options {
+  fetch?: typeof fetch;
+  timers?: Timers;
+  uuid?: () => string;
+  now?: () => string;
+}
+
+export class Cmi5Reporter implements Reporter {
+  readonly target = 'cmi5' as const;
+  readonly external = true;
+  private readonly fetchFn: typeof fetch;
+  private readonly channel: RetryChannel;
+  private token = '';
+  private ctx!: StatementContext;
+  private queue: Statement[] = [];
+  private doc: ResumeDoc = {};
+  private docDirty = false;
+  private started = 0;
+  private info: LaunchInfo | undefined;
+  private failedSentThisSession = false;
+  private ended = false;
+  private keepalive = false;
+
+  constructor(
+    private readonly launch: Cmi5Launch,
+    private readonly options: Cmi5Options = {},
+  ) {
+    this.fetchFn = options.fetch ?? ((...a) => fetch(...a));
+    this.channel = new RetryChannel(() => this.send(), options.timers);
+  }
+
+  private headers(json = true): HeadersInit {
+    return {
+      Authorization: `Basic ${this.token}`,
+      'X-Experience-API-Version': '1.0.3',
+      ...(json ? { 'Content-Type': 'application/json' } : {}),
+    };
+  }
+
+  private stateUrl(stateId: string): string {
+    const q = new URLSearchParams({
+      activityId: this.launch.activityId,
+      agent: JSON.stringify(this.launch.actor),
+      registration: this.launch.registration,
+      stateId,
+    });
+    return `${this.launch.endpoint}activities/state?${q}`;
+  }
+
+  private async call(url: string, init: RequestInit, what: string): Promise<Response> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(url, { ...init, ...(this.keepalive ? { keepalive: true } : {}) });
+    } catch (e) {
+      throw new ReportingError('network', `${what}: ${(e as Error).message}`);
+    }
+    if (!res.ok && res.status !== 404)
+      throw new ReportingError(`http-${res.status}`, `${what}: the LRS answered ${res.status}`);
+    return res;
+  }
+
+  async initialise(): Promise<LaunchInfo> {
+    if (this.info) return this.info;
+    const tokenRes = await this.call(this.launch.fetchUrl, { method: 'POST' }, 'getting the authorisation token');
+    const body = (await tokenRes.json().catch(() => ({}))) as Record<string, unknown>;
+    if (typeof body['auth-token'] !== 'string')
+      throw new ReportingError(
+        'no-token',
+        `the LMS gave no authorisation token (${String(body['error-text'] ?? tokenRes.status)})`,
+        true,
+      );
+    this.token = body['auth-token'];
+    const ldRes = await this.call(
+      this.stateUrl('LMS.LaunchData'),
+      { headers: this.headers(false) },
+      'reading LMS.LaunchData',
+    );
+    if (ldRes.status === 404)
+      throw new ReportingError('no-launch-data', 'the LMS has no LMS.LaunchData for this launch', true);
+    const launchData = (await ldRes.json()) as LaunchData;
+    const docRes = await this.call(
+      this.stateUrl(RESUME_STATE_ID),
+      { headers: this.headers(false) },
+      'reading saved progress',
+    );
+    this.doc = docRes.status === 404 ? {} : ((await docRes.json().catch(() => ({}))) as ResumeDoc);
+    const uuid = this.options.uuid ?? (() => crypto.randomUUID());
+    this.ctx = {
+      launch: this.launch,
+      launchData,
+      sessionId: uuid(),
+      uuid,
+      now: this.options.now ?? (() => new Date().toISOString()),
+    };
+    this.started = Date.now();
+    this.queue.push(initialized(this.ctx));
+    this.channel.kick();
+    await this.channel.flush();
+    const mode =
+      launchData.launchMode === 'Browse' ? 'browse' : launchData.launchMode === 'Review' ? 'review' : 'normal';
+    this.info = {
+      ...(this.doc.resume ? { resume: this.doc.resume } : {}),
+      learner: {
+        id: this.launch.actor.account.name,
+        ...(this.launch.actor.name ? { name: this.launch.actor.name } : {}),
+      },
+      mode,
+      ...(launchData.returnURL ? { returnUrl: launchData.returnURL } : {}),
+    };
+    return this.info;
+  }
+
+  private async send(): Promise<void> {
+    if (this.queue.length) {
+      const batch = this.queue.slice();
+      await this.call(
+        `${this.launch.endpoint}statements`,
+        { method: 'POST', headers: this.headers(), body: JSON.stringify(batch) },
+        'sending statements',
+      );
+      this.queue.splice(0, batch.length);
+    }
+    if (this.docDirty) {
+      this.docDirty = false;
+      try {
+        await this.call(
+          this.stateUrl(RESUME_STATE_ID),
+          { method: 'PUT', headers: this.headers(), body: JSON.stringify(this.doc) },
+          'saving progress',
+        );
+      } catch (e) {
+        this.docDirty = true;
+        throw e;
+      }
+    }
+  }
+
+  private normal(): boolean {
+    return this.ctx?.launchData.launchMode === 'Normal';
+  }
+
+  private saveProgress(state: CourseState): void {
+    this.doc = { ...this.doc, resume: encodeResume(state) };
+    this.docDirty = true;
+  }
+
+  private moveOn(state: CourseState): void {
+    if (!this.normal()) return;
+    const status = courseStatus(state);
+    if (!status.completed || !status.score) return;
+    const ms = Date.now() - this.started;
+    const sent = { ...this.doc.sent };
+    if (!sent.completed) {
+      this.queue.push(completed(this.ctx, ms));
+      sent.completed = true;
+    }
+    const mastery = this.ctx.launchData.masteryScore;
+    const passed =
+      status.success === 'passed' && (mastery === undefined || (status.score.overall.ratio ?? 0) >= mastery - 1e-9);
+    if (passed && !sent.passed) {
+      this.queue.push(judged(this.ctx, true, status.score, ms));
+      sent.passed = true;
+    } else if (!passed && !sent.passed && !this.failedSentThisSession) {
+      this.queue.push(judged(this.ctx, false, status.score, ms));
+      this.failedSentThisSession = true;
+    }
+    this.doc = { ...this.doc, sent };
+    this.docDirty = true;
+  }
+
+  attemptStarted(state: CourseState, _attemptId: string): void {
+    this.saveProgress(state);
+    this.channel.kick();
+  }
+
+  decisionMade(state: CourseState, attemptId: string, latencyMs?: number): void {
+    const attempt = state.attempts.find((a) => a.id === attemptId);
+    const compiled = attempt && state.scenarios.get(attempt.scenarioId);
+    const entry = attempt?.log[attempt.log.length - 1];
+    if (this.normal() && compiled && entry) this.queue.push(answered(this.ctx, compiled, entry, latencyMs));
+    this.saveProgress(state);
+    this.channel.kick();
+  }
+
+  attemptEnded(state: CourseState, _attemptId: string): void {
+    this.saveProgress(state);
+    this.moveOn(state);
+    this.channel.kick();
+  }
+
+  async leave(state: CourseState): Promise<void> {
+    if (this.ended || !this.info) return;
+    this.ended = true;
+    this.keepalive = true;
+    this.saveProgress(state);
+    this.queue.push(terminated(this.ctx, Date.now() - this.started));
+    this.channel.retryNow();
+    await this.channel.flush();
+    this.channel.dispose();
+  }
+
+  flush(): Promise<void> {
+    return this.channel.flush();
+  }
+
+  retryNow(): void {
+    this.channel.retryNow();
+  }
+
+  status(): ReportingStatus {
+    return this.channel.status();
+  }
+
+  subscribe(listener: (s: ReportingStatus) => void): () => void {
+    return this.channel.subscribe(listener);
+  }
+}

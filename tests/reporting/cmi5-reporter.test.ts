@@ -1,0 +1,136 @@
+import validateStatement from '@learninglocker/xapi-validation';
+import { describe, expect, it } from 'vitest';
+import { emptyCaseFile, scoreLog, startRun } from '../../src/engine';
+import { attemptStateOf } from '../../src/reporting/attempt-state';
+import { decodeResume } from '../../src/reporting/resume-codec';
+import type { Timers } from '../../src/reporting/retry-channel';
+import type { AttemptState, CourseState } from '../../src/reporting/reporting.types';
+import { cmi5LaunchFrom } from '../../src/reporting/xapi/cmi5-launch';
+import { Cmi5Reporter, RESUME_STATE_ID } from '../../src/reporting/xapi/cmi5-reporter';
+import { EXT_FAILING_SCORES, EXT_SESSION, VERB } from '../../src/reporting/xapi/cmi5-statements';
+import { fakeClock, loadRealCourse, longPath } from './course-fixture';
+import { fakeLrs, LAUNCH } from './fake-lrs';
+
+const real = loadRealCourse();
+const scenarioId = real.info.scenarios[0];
+const compiled = real.scenarios.get(scenarioId)!;
+const path = longPath(compiled, emptyCaseFile());
+const oneScenario = { ...real.info, scenarios: [scenarioId] };
+
+function play(reporter: Cmi5Reporter, n = path.length, course = oneScenario) {
+  const now = fakeClock();
+  const run = startRun(compiled, { now });
+  const startedAt = now();
+  const attempts: AttemptState[] = [];
+  const state = (): CourseState => ({ course, scenarios: real.scenarios, attempts: [...attempts] });
+  const update = () =>
+    (attempts[0] = attemptStateOf(run, { id: 'a1', startedAt, ...(run.ended ? { endedAt: now() } : {}) }));
+  update();
+  reporter.attemptStarted(state(), 'a1');
+  for (const e of path.slice(0, n)) {
+    expect((e.type === 'scene.continued' ? run.continue() : run.decide(e)).ok).toBe(true);
+    update();
+    if (e.type === 'decision.made') reporter.decisionMade(state(), 'a1', 5000);
+  }
+  if (run.ended) reporter.attemptEnded(state(), 'a1');
+  return { run, state };
+}
+
+const verbs = (lrs: ReturnType<typeof fakeLrs>) =>
+  lrs.statements.map((s) => (s.verb as { id: string }).id.split('/').pop());
+
+describe('cmi5LaunchFrom()', () => {
+  it('reads the five launch parameters and refuses an incomplete launch', () => {
+    const q = new URLSearchParams({ ...LAUNCH, fetch: LAUNCH.fetchUrl, actor: JSON.stringify(LAUNCH.actor) });
+    expect(cmi5LaunchFrom(`https://module.test/index.html?${q}`)?.registration).toBe(LAUNCH.registration);
+    q.delete('registration');
+    expect(cmi5LaunchFrom(`https://module.test/index.html?${q}`)).toBeUndefined();
+  });
+});
+
+describe('Cmi5Reporter', () => {
+  it('sends valid statements in the cmi5 order: initialized, answered…, completed, passed or failed, terminated', async () => {
+    const lrs = fakeLrs();
+    const reporter = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    const launch = await reporter.initialise();
+    expect(launch).toMatchObject({
+      mode: 'normal',
+      returnUrl: 'https://lms.test/return',
+      learner: { name: 'PC Test Learner' },
+    });
+    const { run, state } = play(reporter);
+    await reporter.leave(state());
+    expect(lrs.tokenFetches).toBe(1);
+    expect(lrs.invalid).toEqual([]);
+    // The validator is live: a broken statement is caught.
+    expect(validateStatement({ ...lrs.statements[0], verb: { id: 'not an IRI' } })).not.toEqual([]);
+    const decisions = run.context.log.length;
+    const outcome = scoreLog(run.context.log, real.info.scoring).outcome === 'competent' ? 'passed' : 'failed';
+    expect(verbs(lrs)).toEqual([
+      'initialized',
+      ...Array(decisions).fill('answered'),
+      'completed',
+      outcome,
+      'terminated',
+    ]);
+    for (const s of lrs.statements) {
+      expect(validateStatement(s)).toEqual([]);
+      const ctx = s.context as { registration: string; extensions: Record<string, unknown> };
+      expect(ctx.registration).toBe(LAUNCH.registration);
+      expect(typeof ctx.extensions[EXT_SESSION]).toBe('string');
+      expect(JSON.stringify(s)).not.toContain('Reason.');
+    }
+    const judged = lrs.statements.find((s) => (s.verb as { id: string }).id === VERB[outcome])!;
+    const ext = (judged.result as { extensions: Record<string, Record<string, number | null>> }).extensions[
+      EXT_FAILING_SCORES
+    ];
+    expect(Object.keys(ext)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5']);
+    const doc = JSON.parse(lrs.state.get(RESUME_STATE_ID)!);
+    expect(doc.sent.completed).toBe(true);
+  });
+
+  it('resumes from the state document and never sends completed twice for a registration', async () => {
+    const lrs = fakeLrs();
+    const first = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    await first.initialise();
+    const half = Math.ceil(path.length / 2);
+    const { run, state } = play(first, half, real.info);
+    await first.leave(state());
+    expect(verbs(lrs)).not.toContain('completed');
+    lrs.tokenFetches = 0;
+    const second = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    const launch = await second.initialise();
+    const decoded = await decodeResume(launch.resume!, async (id) => real.scenarios.get(id));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.attempts[0].log.map((e) => e.sceneId)).toEqual(run.context.log.map((e) => e.sceneId));
+  });
+
+  it('sends no results in Browse mode', async () => {
+    const lrs = fakeLrs({ launchMode: 'Browse' });
+    const reporter = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    expect((await reporter.initialise()).mode).toBe('browse');
+    const { state } = play(reporter);
+    await reporter.leave(state());
+    expect(verbs(lrs)).toEqual(['initialized', 'terminated']);
+  });
+
+  it('keeps statements when the LRS fails and sends each exactly once when it recovers', async () => {
+    const lrs = fakeLrs();
+    const timers: (() => void)[] = [];
+    const t: Timers = { setTimeout: (fn) => timers.push(fn), clearTimeout: () => {}, now: () => 0 };
+    const reporter = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch, timers: t });
+    await reporter.initialise();
+    lrs.failStatements = 2;
+    play(reporter, 4, real.info);
+    await reporter.flush().catch(() => undefined);
+    expect(reporter.status().state).toBe('retrying');
+    while (reporter.status().state === 'retrying' && timers.length) {
+      timers.shift()!();
+      await reporter.flush().catch(() => undefined);
+    }
+    expect(reporter.status().state).toBe('saved');
+    const ids = lrs.statements.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(verbs(lrs).filter((v) => v === 'answered').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,86 @@
+/** A fake cmi5 LMS/LRS for tests: the token URL, LMS.LaunchData, the state API and the statements API. */
+import validateStatement from '@learninglocker/xapi-validation';
+
+export interface FakeLrs {
+  fetch: typeof fetch;
+  statements: Record<string, unknown>[];
+  state: Map<string, string>;
+  tokenFetches: number;
+  /** Fail the next n statement POSTs with 503. */
+  failStatements: number;
+  /** Validation problems found in every statement received. */
+  invalid: { id: unknown; warnings: unknown[] }[];
+}
+
+export const LAUNCH = {
+  endpoint: 'https://lrs.test/xapi/',
+  fetchUrl: 'https://lms.test/cmi5/fetch?k=abc',
+  actor: {
+    objectType: 'Agent' as const,
+    name: 'PC Test Learner',
+    account: { homePage: 'https://lms.test', name: 'learner-1' },
+  },
+  registration: '1b1d1f1a-2c2e-4f4a-8b8c-0d0e0f101112',
+  activityId: 'https://callout.test/au/course',
+};
+
+export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
+  const lrs: FakeLrs = {
+    fetch: undefined as never,
+    statements: [],
+    state: new Map(),
+    tokenFetches: 0,
+    failStatements: 0,
+    invalid: [],
+  };
+  lrs.state.set(
+    'LMS.LaunchData',
+    JSON.stringify({
+      launchMode: 'Normal',
+      moveOn: 'CompletedAndPassed',
+      returnURL: 'https://lms.test/return',
+      contextTemplate: {
+        contextActivities: { grouping: [{ id: 'https://callout.test/course', objectType: 'Activity' }] },
+        extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'lms-session' },
+      },
+      ...launchData,
+    }),
+  );
+  lrs.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const method = init?.method ?? 'GET';
+    if (url.href.startsWith(LAUNCH.fetchUrl)) {
+      lrs.tokenFetches++;
+      if (lrs.tokenFetches > 1)
+        return new Response(JSON.stringify({ 'error-code': '1', 'error-text': 'already fetched' }), { status: 200 });
+      return new Response(JSON.stringify({ 'auth-token': 'dG9rZW4=' }), { status: 200 });
+    }
+    const auth = new Headers(init?.headers).get('Authorization');
+    if (auth !== 'Basic dG9rZW4=') return new Response('unauthorised', { status: 401 });
+    if (url.pathname.endsWith('/activities/state')) {
+      const id = url.searchParams.get('stateId')!;
+      if (method === 'PUT') {
+        lrs.state.set(id, String(init?.body));
+        return new Response(null, { status: 204 });
+      }
+      const doc = lrs.state.get(id);
+      return doc ? new Response(doc, { status: 200 }) : new Response('', { status: 404 });
+    }
+    if (url.pathname.endsWith('/statements') && method === 'POST') {
+      if (lrs.failStatements > 0) {
+        lrs.failStatements--;
+        return new Response('busy', { status: 503 });
+      }
+      const batch = JSON.parse(String(init?.body)) as Record<string, unknown>[];
+      for (const s of batch) {
+        if (lrs.statements.some((x) => x.id === s.id)) continue;
+        const warnings = validateStatement(s);
+        if (warnings.length) lrs.invalid.push({ id: s.id, warnings });
+        lrs.statements.push(s);
+      }
+      return new Response(JSON.stringify(batch.map((s) => s.id)), { status: 200 });
+    }
+    return new Response('not found', { status: 404 });
+  }) as typeof fetch;
+  return lrs;
+}
