@@ -20,7 +20,10 @@ function finishedState(id = 'a1'): CourseState {
   const now = fakeClock();
   const run = startRun(compiled, { now });
   const startedAt = now();
-  for (const e of path) e.type === 'scene.continued' ? run.continue() : run.decide(e);
+  for (const e of path) {
+    if (e.type === 'scene.continued') run.continue();
+    else run.decide(e);
+  }
   return {
     course: real.info,
     scenarios: real.scenarios,
