@@ -31,6 +31,7 @@ export function scriptFor(scenario: Scenario): RunEvent[] {
 }
 
 /** UI strings of a namespace, for finding controls by their visible names in any language. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested JSON of strings, read by key path in tests
 export function strings(lng: string, ns: string): Record<string, any> {
   return JSON.parse(readFileSync(`locales/${lng}/${ns}.json`, 'utf8'));
 }
