@@ -27,7 +27,7 @@ export function firstScenario(): Scenario {
 export function scriptFor(scenario: Scenario): RunEvent[] {
   const b = course();
   const walk = walkScenario(compileScenario(scenario), [emptyCaseFile()], b.loaded.course!.scoring);
-  return Object.values(walk.scripts).sort((a, b) => b.length - a.length)[0];
+  return Object.values(walk.scripts).map((x) => x.events).sort((a, b) => b.length - a.length)[0];
 }
 
 /** UI strings of a namespace, for finding controls by their visible names in any language. */
@@ -116,7 +116,7 @@ export function completedAttempts(): Record<string, unknown> {
     const prev = meta.case && meta.case.part > 1 ? carried.get(meta.case.parts[meta.case.part - 2]) : undefined;
     const caseFile = prev ?? emptyCaseFile();
     const walk = walkScenario(compiled, [caseFile], b.loaded.course!.scoring);
-    const script = Object.values(walk.scripts)[0];
+    const script = Object.values(walk.scripts)[0].events;
     const run = startRun(compiled, { caseFile, now: () => '2026-11-02T10:00:00.000Z' });
     for (const e of script) run.send(e);
     carried.set(id, carryCaseFile(run.context));

@@ -4,11 +4,11 @@
  * the same state are one edge that keeps the lowest and highest marks among them, and score ranges are
  * computed over the paths of that graph.
  */
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { getAdjacencyMap } from 'xstate/graph';
 import type { CompiledScenario } from '../run/compile';
 import { sceneTargets, step } from '../run/compile';
 import { collectReads, emptyReads, type ConditionReads } from '../run/conditions';
-import { availableItems, availableVerdicts, sceneBudget, sceneKind, sceneRationale } from '../run/logic';
+import { availableItems, availableVerdicts, itemMinutes, sceneBudget, sceneItems, sceneKind, sceneRationale, sceneVerdicts } from '../run/logic';
 import type { ScoringRules } from '../scoring/score';
 import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types';
 import { FAILINGS } from '../types';
@@ -163,14 +163,10 @@ export interface WalkReport {
   stuck: { sceneId: string; via: string[] }[];
   /** Per invariant flag: the highest score of its failing on any path that ends with the flag set. */
   invariants: Record<string, { failing: Failing; paths: number; maxScore: number | null }>;
-  /** One shortest event script per ending reached, for tests and demos. */
-  scripts: Record<string, RunEvent[]>;
+  /** One shortest event script per ending reached, with the case file it starts from (for tests and demos). */
+  scripts: Record<string, { caseFile: CaseFile; events: RunEvent[] }>;
   /** Distinct case files the walk ended with (for walking the next part of a case). */
   endCaseFiles: CaseFile[];
-}
-
-function marksOf(e: { earned: FailingMarks }): FailingMarks {
-  return e.earned;
 }
 
 /** Walks a scenario from the given starting case files. */
@@ -186,32 +182,47 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     const scene = compiled.scenes.get(sceneId)!;
     const from = keyOf(snap);
     const groups = new Map<string, { event: RunEvent; info: EdgeMarks; repTotal: number }>();
+    // Decisions are first grouped by a cheap signature of what they change that the guards can see; only
+    // one decision per group is stepped through the machine logic.
+    const bySignature = new Map<string, { event: RunEvent; min: FailingMarks; max: FailingMarks; rep: FailingMarks; repCrit: number; repTotal: number; minCrit: number }>();
     for (const ev of possibleEvents(compiled, snap.context, sceneId)) {
-      const res = step(scenario, scene, snap.context, ev);
+      const sig = decisionSignature(scene, snap.context, ev, reads);
+      const { earned, critical } = quickMarks(scene, ev);
+      const total = FAILINGS.reduce((s, f) => s + earned[f], 0) - critical * 1000;
+      const g = bySignature.get(sig.key);
+      if (!g) {
+        bySignature.set(sig.key, { event: ev, min: { ...earned }, max: { ...earned }, rep: earned, repCrit: critical, repTotal: total, minCrit: critical });
+        continue;
+      }
+      for (const f of FAILINGS) {
+        g.min[f] = Math.min(g.min[f], earned[f]);
+        g.max[f] = Math.max(g.max[f], earned[f]);
+      }
+      g.minCrit = Math.min(g.minCrit, critical);
+      if (total > g.repTotal) Object.assign(g, { rep: earned, repCrit: critical, repTotal: total });
+    }
+    for (const sg of bySignature.values()) {
+      const res = step(scenario, scene, snap.context, sg.event);
       if (!res || res.target === undefined) continue;
       const toKey = `${res.target}|${stateKey(res.target, res.ctx, reads)}`;
-      const last = res.ctx.log[res.ctx.log.length - 1];
-      const earned = last && last.sceneId === sceneId && res.ctx.log.length > snap.context.log.length ? marksOf(last) : undefined;
-      const e = earned ?? { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
-      const best = earned ? last.best : { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
-      const crit = earned ? last.critical.length : 0;
-      const total = FAILINGS.reduce((s, f) => s + e[f], 0) - crit * 1000;
+      const last = res.ctx.log.length > snap.context.log.length ? res.ctx.log[res.ctx.log.length - 1] : undefined;
+      const best = last ? last.best : { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
       const g = groups.get(toKey);
       if (!g) {
         groups.set(toKey, {
-          event: ev,
-          info: { min: { ...e }, max: { ...e }, best, rep: { earned: e, critical: crit }, minCritical: crit },
-          repTotal: total,
+          event: sg.event,
+          info: { min: { ...sg.min }, max: { ...sg.max }, best, rep: { earned: sg.rep, critical: sg.repCrit }, minCritical: sg.minCrit },
+          repTotal: sg.repTotal,
         });
       } else {
         for (const f of FAILINGS) {
-          g.info.min[f] = Math.min(g.info.min[f], e[f]);
-          g.info.max[f] = Math.max(g.info.max[f], e[f]);
+          g.info.min[f] = Math.min(g.info.min[f], sg.min[f]);
+          g.info.max[f] = Math.max(g.info.max[f], sg.max[f]);
         }
-        g.info.minCritical = Math.min(g.info.minCritical, crit);
-        if (total > g.repTotal) {
-          g.repTotal = total;
-          g.info.rep = { earned: e, critical: crit };
+        g.info.minCritical = Math.min(g.info.minCritical, sg.minCrit);
+        if (sg.repTotal > g.repTotal) {
+          g.repTotal = sg.repTotal;
+          g.info.rep = { earned: sg.rep, critical: sg.repCrit };
         }
       }
     }
@@ -233,7 +244,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
   let states = 0;
   const endings = new Set<string>();
   const stuck: WalkReport['stuck'] = [];
-  const scripts: Record<string, RunEvent[]> = {};
+  const scripts: WalkReport['scripts'] = {};
   const endCaseFiles = new Map<string, CaseFile>();
 
   for (const caseFile of startCaseFiles) {
@@ -260,6 +271,9 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
       } else if (out.length === 0) stuck.push({ sceneId: String(snap.value), via: [] });
     }
     // Enumerate paths depth-first, carrying the sums of min, max and best marks.
+    // Chains of single steps (narrative scenes, one-way decisions) become one edge, so a long run of scenes
+    // is summed once rather than once per path through it.
+    for (const node of nodes.values()) node.out = node.out.map((e) => collapse(nodes, e));
     // getAdjacencyMap fills the map breadth-first from the initial state, so the first key is the start.
     const first = Object.keys(adj)[0];
     const lo = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
@@ -324,18 +338,24 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     };
     visit(first);
 
-    // Shortest script to each ending, through xstate/graph.
-    const shortest = getShortestPaths(compiled.machine, {
-      input: { caseFile },
-      events: eventsFor as never,
-      serializeState: keyOf as never,
-      serializeEvent: (e) => JSON.stringify(e),
-      toState: (s) => (s as { status: string }).status === 'done',
-    });
-    for (const p of shortest) {
-      const ending = (p.state.context as RunContext).ending!;
-      const script = p.steps.slice(1).map((s) => s.event as RunEvent);
-      if (!scripts[ending] || scripts[ending].length > script.length) scripts[ending] = script;
+    // Shortest script to each ending: breadth-first over the same adjacency map.
+    const prev = new Map<string, { from: string; event: RunEvent } | null>([[first, null]]);
+    const queue = [first];
+    while (queue.length) {
+      const key = queue.shift()!;
+      for (const [, t] of Object.entries((adj as unknown as Record<string, { transitions: unknown }>)[key].transitions as Record<string, { event: unknown; state: unknown }>)) {
+        const to = keyOf(t.state as never);
+        if (prev.has(to)) continue;
+        prev.set(to, { from: key, event: t.event as RunEvent });
+        queue.push(to);
+      }
+    }
+    for (const node of nodes.values()) {
+      if (!node.done) continue;
+      const script: RunEvent[] = [];
+      for (let k: string | undefined = node.key; k && prev.get(k); k = prev.get(k)!.from) script.unshift(prev.get(k)!.event);
+      if (!scripts[node.ending!] || scripts[node.ending!].events.length > script.length)
+        scripts[node.ending!] = { caseFile, events: script };
     }
   }
 
@@ -364,6 +384,72 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     scripts,
     endCaseFiles: [...endCaseFiles.values()],
   };
+}
+
+/** Marks a decision earns, without applying it (the same rule as `evaluateDecision`). */
+function quickMarks(scene: Scenario['scenes'][number], ev: RunEvent): { earned: FailingMarks; critical: number } {
+  const earned = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+  if (ev.type !== 'decision.made') return { earned, critical: 0 };
+  const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
+  const chosen = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
+  for (const f of FAILINGS) earned[f] = Math.max(0, chosen.reduce((s, i) => s + (i.marks?.[f] ?? 0), 0));
+  return { earned, critical: chosen.filter((i) => i.critical).length };
+}
+
+/**
+ * What a decision changes that guards can read: flags set and cleared (in order), facts, exhibits, record
+ * tags, chosen ids, searched terms, minutes when the clock is read. Decisions with the same signature at the
+ * same state lead to the same next state.
+ */
+function decisionSignature(scene: Scenario['scenes'][number], ctx: RunContext, ev: RunEvent, reads: ConditionReads): { key: string } {
+  if (ev.type !== 'decision.made') return { key: 'continue' };
+  const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
+  const items = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
+  const flags = new Set(ctx.caseFile.flags.filter((f) => reads.flags.has(f)));
+  const parts: string[] = [];
+  let minutes = 0;
+  for (const it of items) {
+    it.effects?.set?.forEach((f) => reads.flags.has(f) && flags.add(f));
+    it.effects?.clear?.forEach((f) => flags.delete(f));
+    it.effects?.reveal?.forEach((f) => reads.facts.has(f) && parts.push(`r:${f}`));
+    it.effects?.seize?.forEach((e) => reads.seized.has(e) && parts.push(`s:${e}`));
+    ((it as { tags?: string[] }).tags ?? []).forEach((t) => reads.recorded.has(t) && parts.push(`t:${t}`));
+    if (reads.chose.has(`${scene.id}.${it.id}`)) parts.push(`c:${it.id}`);
+    if (scene.search && reads.found.has(it.id)) parts.push(`f:${it.id}`);
+    const own = (it as { next?: unknown }).next;
+    if (own !== undefined) parts.push(`n:${JSON.stringify(own)}`);
+    minutes += itemMinutes(it);
+  }
+  if (scene.record) parts.push('record');
+  return { key: [[...flags].sort().join(','), [...new Set(parts)].sort().join(','), reads.clock ? minutes : ''].join('|') };
+}
+
+function addMarks(a: EdgeMarks, b: EdgeMarks): EdgeMarks {
+  const sum = (x: FailingMarks, y: FailingMarks) =>
+    Object.fromEntries(FAILINGS.map((f) => [f, x[f] + y[f]])) as FailingMarks;
+  return {
+    min: sum(a.min, b.min),
+    max: sum(a.max, b.max),
+    best: sum(a.best, b.best),
+    rep: { earned: sum(a.rep.earned, b.rep.earned), critical: a.rep.critical + b.rep.critical },
+    minCritical: a.minCritical + b.minCritical,
+  };
+}
+
+/** Follows an edge through nodes with exactly one way on, summing their marks. */
+function collapse(
+  nodes: Map<string, { done: boolean; out: { to: string; info: EdgeMarks }[] }>,
+  edge: { to: string; info: EdgeMarks },
+): { to: string; info: EdgeMarks } {
+  let { to, info } = edge;
+  const seen = new Set<string>();
+  for (;;) {
+    const node = nodes.get(to)!;
+    if (node.done || node.out.length !== 1 || seen.has(to)) return { to, info };
+    seen.add(to);
+    info = addMarks(info, node.out[0].info);
+    to = node.out[0].to;
+  }
 }
 
 function dedupeStuck(list: WalkReport['stuck']): WalkReport['stuck'] {
