@@ -1,9 +1,8 @@
 /** Loading and compiling a scenario for the briefing, player and debrief. */
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compileScenario, defaultCaseFile, emptyCaseFile, type CaseFile, type CompiledScenario } from '../engine';
+import { compileScenario, type CompiledScenario } from '../engine';
 import { courseIndex, homeContent, scenarioContent, type ScenarioMeta } from '../content';
-import { latestCompleted, type AttemptRecord } from '../store/progress';
 
 const compiledCache = new WeakMap<object, CompiledScenario>();
 
@@ -20,27 +19,5 @@ export function useScenario(id: string): { compiled: CompiledScenario; meta: Sce
   return { compiled, meta: scenarios.find((s) => s.id === id)! };
 }
 
-/** Where a new attempt's case file comes from. */
-export type CaseFileSource =
-  | { kind: 'fresh'; caseFile: CaseFile }
-  | { kind: 'carried'; caseFile: CaseFile; from: AttemptRecord; previousId: string }
-  | { kind: 'default'; caseFile: CaseFile; previousId: string; description: string };
-
-/**
- * Part N of a case starts from the latest completed attempt at part N−1; without one, from the scenario's
- * documented default case file (and the learner is told so).
- */
-export function caseFileFor(compiled: CompiledScenario, meta: ScenarioMeta, attempts: Record<string, AttemptRecord>): CaseFileSource {
-  if (!meta.case || meta.case.part < 2) return { kind: 'fresh', caseFile: emptyCaseFile() };
-  const previousId = meta.case.parts[meta.case.part - 2];
-  const from = latestCompleted(attempts, previousId);
-  if (from?.caseFileOut) return { kind: 'carried', caseFile: from.caseFileOut, from, previousId };
-  return {
-    kind: 'default',
-    caseFile: defaultCaseFile(compiled),
-    previousId,
-    description: compiled.scenario.defaultCaseFile?.description ?? '',
-  };
-}
-
+export { caseFileFor, type CaseFileSource } from './case-file-source';
 export { courseIndex };

@@ -13,7 +13,7 @@ import { DecisionReview } from '../../components/debrief/DecisionReview';
 import { useProgress, type AttemptRecord } from '../../store/progress';
 import { caseFileFor, courseIndex, useScenario } from '../scenario-data';
 import { NotFoundScreen } from '../not-found';
-import { reviewDecisions } from './review';
+import { offeredAt, reviewDecisions } from './review';
 import { formatDate } from '../format';
 
 export function DebriefScreen() {
@@ -40,7 +40,7 @@ function Debrief({ scenarioId, record }: { scenarioId: string; record: AttemptRe
   const endingScene = view?.status === 'ended' ? view.scene.scene : undefined;
   const score = scoreLog(record.log, course.scoring);
   const rows = FAILINGS.map((f) => ({ failing: f, name: t(`failings:${f}.name`), ...score.failings[f] }));
-  const decisions = reviewDecisions(compiled, record.log, refs, t);
+  const decisions = reviewDecisions(compiled, record.log, refs, t, offeredAt(compiled, record.snapshot));
   const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
 
   const tryAgain = () => {

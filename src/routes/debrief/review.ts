@@ -3,7 +3,7 @@
  * scores come only from the engine's `scoreLog`.
  */
 import type { TFunction } from 'i18next';
-import type { CompiledScenario, Failing, LogEntry, Marks, Reference, ScoredItem } from '../../engine';
+import { startRun, type AttemptSnapshot, type CompiledScenario, type Failing, type LogEntry, type Marks, type Reference, type ScoredItem } from '../../engine';
 import { FAILINGS } from '../../engine/types';
 import type { ReviewedDecision, ReviewedItem } from '../../components/debrief/DecisionReview';
 
@@ -28,19 +28,39 @@ function bestOf(items: ScoredItem[], ceiling: number): ScoredItem[] {
   return top > 0 ? candidates.filter((i) => total(i.marks) === top) : [];
 }
 
+/** What was on offer at each decision (by log sequence number), found by replaying the attempt. */
+export function offeredAt(compiled: CompiledScenario, snapshot: AttemptSnapshot): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const run = startRun(compiled, { caseFile: snapshot.caseFileIn });
+  let seq = 0;
+  for (const e of snapshot.events) {
+    if (e.type === 'decision.made') {
+      const v = run.view();
+      out.set(++seq, new Set([...v.scene.items, ...v.scene.verdicts].map((i) => i.id)));
+    }
+    // A decision that no longer fits (a changed scenario) ends the replay; later decisions use the scene data.
+    if (!run.send(e).ok) break;
+  }
+  return out;
+}
+
 export function reviewDecisions(
   compiled: CompiledScenario,
   log: LogEntry[],
   refs: Map<string, Reference>,
   t: TFunction<['debrief', 'failings']>,
+  offered: Map<number, Set<string>> = new Map(),
 ): ReviewedDecision[] {
   const name = (f: Failing) => t(`failings:${f}.short`);
   return log.map((e): ReviewedDecision => {
     const scene = compiled.scenes.get(e.sceneId);
     if (!scene) return { seq: e.seq, sceneTitle: t('debrief:decision.sceneGone', { id: e.sceneId }), chosen: e.choice.map((id) => ({ id, text: id, marks: [], critical: false, references: [] })), stronger: [], rationale: e.rationale };
     const interaction = scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review;
-    const items: ScoredItem[] = scene.choice?.options ?? scene.actions?.options ?? scene.record?.entries ?? scene.search?.terms ?? scene.review?.issues ?? [];
-    const chosen = items.filter((i) => e.choice.includes(i.id));
+    const all: ScoredItem[] = scene.choice?.options ?? scene.actions?.options ?? scene.record?.entries ?? scene.search?.terms ?? scene.review?.issues ?? [];
+    const here = offered.get(e.seq);
+    // Stronger choices are only those the learner was actually offered.
+    const items = here ? all.filter((i) => here.has(i.id) || e.choice.includes(i.id)) : all;
+    const chosen = all.filter((i) => e.choice.includes(i.id));
     const bestTotal = FAILINGS.reduce((s, f) => s + e.best[f], 0);
     let stronger: ScoredItem[];
     let verdict: ScoredItem | undefined;
@@ -50,7 +70,8 @@ export function reviewDecisions(
       stronger = items.filter((i) => total(i.marks) > 0 && !e.choice.includes(i.id));
       if (scene.review) {
         verdict = scene.review.verdicts.find((v) => v.id === e.verdict);
-        const bestVerdicts = bestOf(scene.review.verdicts, bestTotal).filter((v) => v.id !== e.verdict);
+        const verdicts = here ? scene.review.verdicts.filter((v) => here.has(v.id)) : scene.review.verdicts;
+        const bestVerdicts = bestOf(verdicts, bestTotal).filter((v) => v.id !== e.verdict);
         stronger = [...stronger, ...bestVerdicts];
       }
     }
