@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { HomeScreen } from '../routes/home';
 import { NotFoundScreen } from '../routes/not-found';
@@ -19,10 +19,13 @@ const CertificateScreen = screen(() => import('../routes/certificate'), (m) => m
 const SettingsScreen = screen(() => import('../routes/settings'), (m) => m.SettingsScreen);
 const AccessibilityScreen = screen(() => import('../routes/accessibility'), (m) => m.AccessibilityScreen);
 
+// A packaged build (SCORM, cmi5) runs from any LMS folder with a relative base: routes go in the hash there.
+const Router = import.meta.env.BASE_URL.startsWith('.') ? HashRouter : BrowserRouter;
+
 export function App({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <BrowserRouter>
+      <Router>
         <Layout>
           <RouteErrorBoundary>
             <Suspense fallback={<Loading />}>
@@ -40,7 +43,7 @@ export function App({ i18n }: { i18n: I18n }) {
             </Suspense>
           </RouteErrorBoundary>
         </Layout>
-      </BrowserRouter>
+      </Router>
     </I18nextProvider>
   );
 }
