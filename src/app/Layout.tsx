@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { changeLanguage } from '../i18n/setup';
 import { homeContent } from '../content';
-import { use } from 'react';
+import { lazy, Suspense, use } from 'react';
+
+// Reporting (and the engine it needs) loads after the first screen; the banner shows only when results cannot be sent.
+const ReportingBanner = lazy(() => import('../routes/records/ReportingBanner').then((m) => ({ default: m.ReportingBanner })));
 
 function LanguageNav() {
   const { t, i18n } = useTranslation('common');
@@ -56,6 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <div className="width-container">
         <main id="main" className="main" tabIndex={-1}>
+          <Suspense fallback={null}>
+            <ReportingBanner />
+          </Suspense>
           {children}
         </main>
       </div>

@@ -20,6 +20,7 @@ export const NAMESPACES = [
   'settings',
   'accessibility',
   'failings',
+  'records',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -13,6 +13,7 @@ import { activeAttempt, useProgress, type AttemptRecord } from '../../store/prog
 import { useScenario } from '../scenario-data';
 import { NotFoundScreen } from '../not-found';
 import { lastOutcome, searchResults } from './outcome';
+import { reportAttemptEnded, reportAttemptStarted, reportDecision } from '../records/reporting-bridge';
 
 export function PlayerScreen() {
   const { scenarioId = '' } = useParams();
@@ -49,6 +50,8 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
   const [announcement, setAnnouncement] = useState(() => (resumed.ok && resumed.migrated ? t('migrated') : ''));
   const [problem, setProblem] = useState<string | undefined>();
   const [openedAt] = useState(() => (resumed.ok ? resumed.run.context.log.length : 0));
+  // When the current scene was shown, for the decision's latency in the LMS report.
+  const [shownAt, setShownAt] = useState(() => Date.now());
 
   useEffect(() => {
     if (!resumed.ok) {
@@ -58,6 +61,7 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
       const run = resumed.run;
       save(record.id, { snapshot: run.snapshot(), log: run.context.log, sceneId: run.sceneId, migratedFrom: record.snapshot.scenarioVersion });
     }
+    if (resumed.ok && resumed.run.context.log.length === 0) reportAttemptStarted(record.id);
     // Only on opening the attempt.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -81,6 +85,7 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
     const newFacts = v.caseFile.facts.length - before.facts.length;
     const newExhibits = v.caseFile.exhibits.length - before.exhibits.length;
     setView(v);
+    setShownAt(Date.now());
     setAnnouncement(
       [t('announce.scene', { title: v.scene.scene.title }), newFacts > 0 ? t('announce.facts', { count: newFacts }) : '', newExhibits > 0 ? t('announce.exhibits', { count: newExhibits }) : '']
         .filter(Boolean)
@@ -96,11 +101,14 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
     }
     setProblem(undefined);
     persist();
+    reportDecision(record.id, Date.now() - shownAt);
+    if (run.ended) reportAttemptEnded(record.id);
   };
 
   const proceed = () => {
     const res = run.continue();
     if (res.ok) persist();
+    if (res.ok && run.ended) reportAttemptEnded(record.id);
   };
 
   const validate = (draft: Draft) => {
