@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 // run fails loudly instead of skipping: CI installs it (see .ci/run).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(`Chromium not found at ${chromium}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  throw new Error(
+    `Chromium not found at ${chromium}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
 }
 const port = Number(process.env.E2E_PORT ?? 4317);
 

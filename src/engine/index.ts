@@ -45,6 +45,13 @@ export {
 } from './run/logic';
 export { holds } from './run/conditions';
 export { formatClock, parseClock } from './run/clock';
-export { scoreLog, scoreLogs, type Score, type FailingScore, type ScoringRules, type CriticalError } from './scoring/score';
+export {
+  scoreLog,
+  scoreLogs,
+  type Score,
+  type FailingScore,
+  type ScoringRules,
+  type CriticalError,
+} from './scoring/score';
 export { parseMarkdown, parseInline, plainText, type MdBlock, type Inline } from './markdown';
 export { localise, sourceStrings, textHash, translationStatus, type TranslationStatus } from './i18n/strings';

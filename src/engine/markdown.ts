@@ -111,8 +111,7 @@ export function markdownProblems(text: string): string[] {
 
 /** Plain text of a Markdown field (for screen-reader announcements, CSV exports and search). */
 export function plainText(text: string): string {
-  const inline = (xs: Inline[]): string =>
-    xs.map((x) => (x.type === 'text' ? x.text : inline(x.children))).join('');
+  const inline = (xs: Inline[]): string => xs.map((x) => (x.type === 'text' ? x.text : inline(x.children))).join('');
   const block = (b: MdBlock): string =>
     b.type === 'paragraph'
       ? inline(b.children)

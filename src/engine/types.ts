@@ -119,8 +119,7 @@ export interface DecisionInput {
 
 /** Events the compiled machine accepts. `at` is the real time, injected by the caller (ISO 8601). */
 export type RunEvent =
-  | { type: 'scene.continued'; sceneId: string; at?: string }
-  | ({ type: 'decision.made'; at?: string } & DecisionInput);
+  { type: 'scene.continued'; sceneId: string; at?: string } | ({ type: 'decision.made'; at?: string } & DecisionInput);
 
 /** One line of the decision log. Scoring is a pure function of these. */
 export interface LogEntry {

@@ -43,28 +43,41 @@ function bench(name: string, text: string) {
   }
   const compiled = compileScenario(loaded.scenario);
   const start = [compiled.scenario.defaultCaseFile ? defaultCaseFile(compiled) : undefined].filter(Boolean);
-  let walkReport = walkScenario(compiled, start.length ? (start as never) : [{ origin: 'fresh', flags: [], facts: [], exhibits: [], records: [] }], DEFAULT_RULES);
+  let walkReport = walkScenario(
+    compiled,
+    start.length ? (start as never) : [{ origin: 'fresh', flags: [], facts: [], exhibits: [], records: [] }],
+    DEFAULT_RULES,
+  );
   const walk = time(() => {
-    walkReport = walkScenario(compiled, start.length ? (start as never) : [{ origin: 'fresh', flags: [], facts: [], exhibits: [], records: [] }], DEFAULT_RULES);
+    walkReport = walkScenario(
+      compiled,
+      start.length ? (start as never) : [{ origin: 'fresh', flags: [], facts: [], exhibits: [], records: [] }],
+      DEFAULT_RULES,
+    );
   }, 3);
   // Steps: replay the longest of the shortest scripts to each ending, many times.
-  const script: RunEvent[] = Object.values(walkReport.scripts).map((x) => x.events).sort((a, b) => b.length - a.length)[0] ?? [];
-  let steps = 0;
+  const script: RunEvent[] =
+    Object.values(walkReport.scripts)
+      .map((x) => x.events)
+      .sort((a, b) => b.length - a.length)[0] ?? [];
   const stepTime = time(() => {
     for (let i = 0; i < 50; i++) {
       const run = startRun(compiled, { caseFile: start[0] as never });
       for (const ev of script) {
         run.send(ev);
         run.view();
-        steps++;
       }
     }
   }, 5);
   const perStep = stepTime / (50 * Math.max(1, script.length));
   console.log(`${name}`);
-  console.log(`  scenes ${compiled.scenario.scenes.length}, paths ${walkReport.paths}, states ${walkReport.states}, ${(text.length / 1024).toFixed(0)} KB`);
+  console.log(
+    `  scenes ${compiled.scenario.scenes.length}, paths ${walkReport.paths}, states ${walkReport.states}, ${(text.length / 1024).toFixed(0)} KB`,
+  );
   console.log(`  parse + validate + compile  ${load.toFixed(2)} ms   (target < ${TARGETS.loadMs} ms)`);
-  console.log(`  one step (decide + view)    ${(perStep * 1000).toFixed(1)} µs   (target < ${TARGETS.stepMs * 1000} µs)`);
+  console.log(
+    `  one step (decide + view)    ${(perStep * 1000).toFixed(1)} µs   (target < ${TARGETS.stepMs * 1000} µs)`,
+  );
   console.log(`  walk every path             ${walk.toFixed(0)} ms`);
   return { load, perStep, walk };
 }
@@ -72,7 +85,9 @@ function bench(name: string, text: string) {
 const files = readdirSync('scenarios')
   .filter((f) => /^s\d.*\.yaml$/.test(f))
   .map((f) => `scenarios/${f}`);
-const largest = (files.length ? files : ['scenarios/examples/example-part-a.yaml']).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+const largest = (files.length ? files : ['scenarios/examples/example-part-a.yaml']).sort(
+  (a, b) => statSync(b).size - statSync(a).size,
+)[0];
 console.log(`Engine benchmark — Node ${process.version}, one process, medians\n`);
 bench(largest, readFileSync(largest, 'utf8'));
 const stress = bench('generated stress scenario (200 scenes, 12 × 3 options)', stringify(stressScenario()));

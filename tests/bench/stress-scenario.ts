@@ -28,7 +28,8 @@ export function stressScenario(): Scenario {
         })),
       },
     });
-    for (const o of ['a', 'b', 'c']) scenes.push({ id: `after-${d}-${o}`, title: `After ${o}`, text: 'Time passes.', next });
+    for (const o of ['a', 'b', 'c'])
+      scenes.push({ id: `after-${d}-${o}`, title: `After ${o}`, text: 'Time passes.', next });
   }
   for (let t = 0; t < fillers; t++)
     scenes.push({
@@ -37,7 +38,10 @@ export function stressScenario(): Scenario {
       text: 'The shift goes on.',
       next: t + 1 < fillers ? `tail-${t + 1}` : [{ when: { flag: 'took-c-first' }, to: 'end-b' }, { to: 'end-a' }],
     });
-  scenes.push({ id: 'end-a', title: 'End A', ending: { debrief: 'A.' } }, { id: 'end-b', title: 'End B', ending: { debrief: 'B.' } });
+  scenes.push(
+    { id: 'end-a', title: 'End A', ending: { debrief: 'A.' } },
+    { id: 'end-b', title: 'End B', ending: { debrief: 'B.' } },
+  );
   return {
     formatVersion: 1,
     id: 'stress',

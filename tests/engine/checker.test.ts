@@ -29,7 +29,10 @@ describe('checkScenarioFile() on broken fixtures', () => {
       const errors = report.issues.filter((i) => i.severity === 'error');
       for (const exp of expectations(file)) {
         const hit = errors.find((i) => i.code === exp.code && (exp.line === undefined || i.line === exp.line));
-        expect(hit, `${exp.code}@${exp.line ?? '-'} in ${JSON.stringify(errors.map((e) => `${e.code}@${e.line}`))}`).toBeTruthy();
+        expect(
+          hit,
+          `${exp.code}@${exp.line ?? '-'} in ${JSON.stringify(errors.map((e) => `${e.code}@${e.line}`))}`,
+        ).toBeTruthy();
         expect(hit!.file).toBe(file);
       }
       expect(errors.length).toBeGreaterThanOrEqual(expectations(file).length);
@@ -46,7 +49,10 @@ describe('checkScenarioFile() on broken fixtures', () => {
 
 describe('npm run check:scenarios', () => {
   const cli = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'src/engine/checker/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync('npx', ['tsx', 'src/engine/checker/cli.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
 
   it('passes on the example course and prints paths and score ranges per scenario', () => {
     const r = cli(['scenarios/examples/course.yaml']);
@@ -60,7 +66,9 @@ describe('npm run check:scenarios', () => {
   it('fails with one located line per problem and no stack trace on a broken file', () => {
     const r = cli([`${broken}/semantic-errors.yaml`]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^tests\/fixtures\/broken\/semantic-errors\.yaml:21:\d+ error scenes\[arrival\]\.choice\.next: next scene "nowhere" does not exist \[unknown-target\]$/m);
+    expect(r.stdout).toMatch(
+      /^tests\/fixtures\/broken\/semantic-errors\.yaml:21:\d+ error scenes\[arrival\]\.choice\.next: next scene "nowhere" does not exist \[unknown-target\]$/m,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -69,7 +77,11 @@ describe('npm run check:scenarios', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
-    expect(out.issues[0]).toMatchObject({ code: 'format-version', line: 2, message: 'formatVersion 7 is not supported: this engine reads formatVersion 1' });
+    expect(out.issues[0]).toMatchObject({
+      code: 'format-version',
+      line: 2,
+      message: 'formatVersion 7 is not supported: this engine reads formatVersion 1',
+    });
   });
 
   it('names a missing file, a binary file and a 50 MB file in one clear line each', () => {
@@ -96,9 +108,13 @@ describe('npm run check:scenarios', () => {
   });
 
   it('writes JSON Schema files that match the committed ones', () => {
-    const before = ['scenario', 'course', 'references'].map((n) => readFileSync(`scenarios/schema/${n}.schema.json`, 'utf8'));
+    const before = ['scenario', 'course', 'references'].map((n) =>
+      readFileSync(`scenarios/schema/${n}.schema.json`, 'utf8'),
+    );
     execFileSync('npx', ['tsx', 'src/engine/format/write-json-schema.ts'], { encoding: 'utf8' });
-    const after = ['scenario', 'course', 'references'].map((n) => readFileSync(`scenarios/schema/${n}.schema.json`, 'utf8'));
+    const after = ['scenario', 'course', 'references'].map((n) =>
+      readFileSync(`scenarios/schema/${n}.schema.json`, 'utf8'),
+    );
     expect(after).toEqual(before);
   });
 });

@@ -41,9 +41,13 @@ describe('golden: example-part-a', () => {
   it('compiles to the expected machine: one state per scene, guarded transitions to each possible next scene', () => {
     const machine = compileScenario(scenario!).machine;
     const states = Object.fromEntries(
-      Object.entries(machine.config.states as Record<string, { type?: string; on?: Record<string, { target: string }[]> }>).map(([id, s]) => [
+      Object.entries(
+        machine.config.states as Record<string, { type?: string; on?: Record<string, { target: string }[]> }>,
+      ).map(([id, s]) => [
         id,
-        s.type === 'final' ? 'final' : Object.fromEntries(Object.entries(s.on ?? {}).map(([ev, ts]) => [ev, ts.map((t) => t.target)])),
+        s.type === 'final'
+          ? 'final'
+          : Object.fromEntries(Object.entries(s.on ?? {}).map(([ev, ts]) => [ev, ts.map((t) => t.target)])),
       ]),
     );
     golden('example-part-a.compiled.json', { initial: machine.config.initial, states });
@@ -56,7 +60,15 @@ describe('golden: example-part-a', () => {
       expect(r).toEqual({ ok: true });
     }
     expect(run.ended).toBe(true);
-    const score = scoreLog(run.context.log, { failingMet: 0.7, competent: { overall: 0.75, everyFailingMet: true, maxCriticalErrors: 0 } });
-    golden('example-part-a.scored.json', { ending: run.context.ending, consequences: run.context.consequences, log: run.context.log, score });
+    const score = scoreLog(run.context.log, {
+      failingMet: 0.7,
+      competent: { overall: 0.75, everyFailingMet: true, maxCriticalErrors: 0 },
+    });
+    golden('example-part-a.scored.json', {
+      ending: run.context.ending,
+      consequences: run.context.consequences,
+      log: run.context.log,
+      score,
+    });
   });
 });

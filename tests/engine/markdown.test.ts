@@ -4,14 +4,25 @@ import { markdownProblems, parseMarkdown, plainText } from '../../src/engine/mar
 describe('parseMarkdown()', () => {
   it('parses paragraphs, emphasis, lists and quotations', () => {
     expect(parseMarkdown('It is **05:10** and *raining*.\n\n- one\n- two\n\n> quoted\n> text')).toEqual([
-      { type: 'paragraph', children: [{ type: 'text', text: 'It is ' }, { type: 'strong', children: [{ type: 'text', text: '05:10' }] }, { type: 'text', text: ' and ' }, { type: 'em', children: [{ type: 'text', text: 'raining' }] }, { type: 'text', text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'It is ' },
+          { type: 'strong', children: [{ type: 'text', text: '05:10' }] },
+          { type: 'text', text: ' and ' },
+          { type: 'em', children: [{ type: 'text', text: 'raining' }] },
+          { type: 'text', text: '.' },
+        ],
+      },
       { type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]] },
       { type: 'quote', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'quoted text' }] }] },
     ]);
   });
 
   it('keeps unpaired markers and snake_case words as text', () => {
-    expect(parseMarkdown('a * b and file_name_here')).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'a * b and file_name_here' }] }]);
+    expect(parseMarkdown('a * b and file_name_here')).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'a * b and file_name_here' }] },
+    ]);
   });
 
   it('joins the lines of a paragraph and numbers ordered lists', () => {

@@ -107,7 +107,9 @@ describe('startRun()', () => {
     run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
     run.decide({ sceneId: 'enquiries', choice: ['cctv'] });
     run.decide({ sceneId: 'report', choice: ['second-man'] });
-    expect(run.decide({ sceneId: 'sergeant', choice: ['property'] })).toMatchObject({ error: { code: 'verdict-needed' } });
+    expect(run.decide({ sceneId: 'sergeant', choice: ['property'] })).toMatchObject({
+      error: { code: 'verdict-needed' },
+    });
     run.decide({ sceneId: 'sergeant', choice: ['property', 'times'], verdict: 'return' });
     const entry = run.context.log[3];
     expect(entry.verdict).toBe('return');
@@ -122,7 +124,9 @@ describe('startRun()', () => {
     run.decide({ sceneId: 'enquiries', choice: ['cctv'] });
     run.decide({ sceneId: 'report', choice: ['missing-phone'] });
     run.decide({ sceneId: 'sergeant', choice: ['property'], verdict: 'return' });
-    expect(run.decide({ sceneId: 'checks', choice: ['place', 'phone', 'name'] })).toMatchObject({ error: { code: 'over-budget' } });
+    expect(run.decide({ sceneId: 'checks', choice: ['place', 'phone', 'name'] })).toMatchObject({
+      error: { code: 'over-budget' },
+    });
     run.decide({ sceneId: 'checks', choice: ['place', 'phone'] });
     expect(run.context.found).toEqual({ place: ['earlier-log'], phone: ['report-of-death'] });
     expect(run.sceneId).toBe('earlier-incident');
@@ -235,7 +239,14 @@ describe('resumeRun()', () => {
         s.id === 'start'
           ? { ...s, next: 'question' }
           : s.id === 'ask'
-            ? { ...s, id: 'question', choice: { ...s.choice!, options: s.choice!.options.map((o) => (o.id === 'good' ? { ...o, id: 'strong' } : o)) } }
+            ? {
+                ...s,
+                id: 'question',
+                choice: {
+                  ...s.choice!,
+                  options: s.choice!.options.map((o) => (o.id === 'good' ? { ...o, id: 'strong' } : o)),
+                },
+              }
             : s,
       ),
     });
@@ -253,24 +264,34 @@ describe('resumeRun()', () => {
       ...scenario,
       version: 2,
       scenes: scenario.scenes.map((s) =>
-        s.id === 'ask' ? { ...s, choice: { ...s.choice!, options: [s.choice!.options[0], { id: 'other', text: 'Other' }] } } : s,
+        s.id === 'ask'
+          ? { ...s, choice: { ...s.choice!, options: [s.choice!.options[0], { id: 'other', text: 'Other' }] } }
+          : s,
       ),
     });
     const back = resumeRun(v2, run.snapshot());
     expect(back).toEqual({
       ok: false,
-      refusal: { code: 'decision-no-longer-fits', eventIndex: 2, message: 'decision 2 (scene "ask", "poor") no longer fits version 2 of "fake"' },
+      refusal: {
+        code: 'decision-no-longer-fits',
+        eventIndex: 2,
+        message: 'decision 2 (scene "ask", "poor") no longer fits version 2 of "fake"',
+      },
     });
   });
 
   it('refuses corrupt saved data, another scenario and a newer version with a reason', () => {
     const compiled = compileScenario(scenario);
     expect(resumeRun(compiled, 'garbage')).toMatchObject({ ok: false, refusal: { code: 'bad-snapshot' } });
-    expect(resumeRun(compiled, { snapshotVersion: 1, scenarioId: 'fake', scenarioVersion: 1, caseFileIn: {}, events: [] })).toMatchObject({
+    expect(
+      resumeRun(compiled, { snapshotVersion: 1, scenarioId: 'fake', scenarioVersion: 1, caseFileIn: {}, events: [] }),
+    ).toMatchObject({
       refusal: { code: 'bad-snapshot', message: 'caseFileIn is not a case file' },
     });
     const snap = startRun(compiled).snapshot();
-    expect(resumeRun(compiled, { ...snap, scenarioId: 'other' })).toMatchObject({ refusal: { code: 'other-scenario' } });
+    expect(resumeRun(compiled, { ...snap, scenarioId: 'other' })).toMatchObject({
+      refusal: { code: 'other-scenario' },
+    });
     expect(resumeRun(compiled, { ...snap, scenarioVersion: 9 })).toMatchObject({ refusal: { code: 'newer-version' } });
     expect(resumeRun(compiled, { ...snap, events: [{ type: 'decision.made', sceneId: 'ask' }] })).toMatchObject({
       refusal: { code: 'bad-snapshot', message: 'event 1 has no list of choices' },

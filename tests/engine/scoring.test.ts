@@ -5,8 +5,23 @@ import type { LogEntry } from '../../src/engine/types';
 const rules = { failingMet: 0.7, competent: { overall: 0.75, everyFailingMet: true, maxCriticalErrors: 0 } };
 const z = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
 
-function entry(seq: number, earned: Partial<LogEntry['earned']>, best: Partial<LogEntry['best']>, critical: string[] = []): LogEntry {
-  return { seq, sceneId: `s${seq}`, kind: 'choice', choice: ['x'], clock: 0, minutes: 0, earned: { ...z, ...earned }, best: { ...z, ...best }, critical };
+function entry(
+  seq: number,
+  earned: Partial<LogEntry['earned']>,
+  best: Partial<LogEntry['best']>,
+  critical: string[] = [],
+): LogEntry {
+  return {
+    seq,
+    sceneId: `s${seq}`,
+    kind: 'choice',
+    choice: ['x'],
+    clock: 0,
+    minutes: 0,
+    earned: { ...z, ...earned },
+    best: { ...z, ...best },
+    critical,
+  };
 }
 
 describe('scoreLog()', () => {
@@ -33,7 +48,10 @@ describe('scoreLog()', () => {
   });
 
   it('treats a met threshold as inclusive', () => {
-    const s = scoreLog([entry(1, { F2: 7 }, { F2: 10 }), entry(2, { F1: 1 }, { F1: 1 })], { ...rules, competent: { ...rules.competent, overall: 8 / 11 } });
+    const s = scoreLog([entry(1, { F2: 7 }, { F2: 10 }), entry(2, { F1: 1 }, { F1: 1 })], {
+      ...rules,
+      competent: { ...rules.competent, overall: 8 / 11 },
+    });
     expect(s.failings.F2.met).toBe(true);
     expect(s.outcome).toBe('competent');
   });

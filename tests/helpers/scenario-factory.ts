@@ -22,7 +22,14 @@ export function fakeScenario(overrides: Partial<Scenario> = {}): Scenario {
         choice: {
           prompt: 'Which?',
           options: [
-            { id: 'good', text: 'Good', marks: { F1: 2, F3: 1 }, feedback: 'Good.', refs: ['REC-TRAIN'], effects: { set: ['went-well'], minutes: 15, reveal: ['clue'] } },
+            {
+              id: 'good',
+              text: 'Good',
+              marks: { F1: 2, F3: 1 },
+              feedback: 'Good.',
+              refs: ['REC-TRAIN'],
+              effects: { set: ['went-well'], minutes: 15, reveal: ['clue'] },
+            },
             { id: 'poor', text: 'Poor', feedback: 'Poor.', refs: ['REC-TRAIN'], critical: true },
           ],
           next: [{ when: { flag: 'went-well' }, to: 'end-good' }, { to: 'end-poor' }],

@@ -25,7 +25,8 @@ describe('the course in scenarios/', () => {
 
   it('lets every failing reach 100% on some path of every scenario that assesses it, and some path end competent', () => {
     for (const w of report.walks) {
-      for (const f of FAILINGS) if (w.failings[f].assessedPaths) expect(w.failings[f].canReachFull, `${w.scenarioId} ${f}`).toBe(true);
+      for (const f of FAILINGS)
+        if (w.failings[f].assessedPaths) expect(w.failings[f].canReachFull, `${w.scenarioId} ${f}`).toBe(true);
       expect(w.someCompetent, w.scenarioId).toBe(true);
       expect(w.endingsNeverReached, w.scenarioId).toEqual([]);
       expect(w.endingsReached.length, `${w.scenarioId} has at least two endings`).toBeGreaterThanOrEqual(2);
@@ -39,7 +40,11 @@ describe('the course in scenarios/', () => {
       expect(cov.failings[f].scenarios.length, f).toBeGreaterThanOrEqual(COVERAGE_MINIMUM.scenariosPerFailing);
       expect(cov.failings[f].decisions, f).toBeGreaterThanOrEqual(COVERAGE_MINIMUM.decisionsPerFailing);
     }
-    expect(Object.entries(cov.themes).filter(([, s]) => s.length === 0).map(([t]) => t)).toEqual([]);
+    expect(
+      Object.entries(cov.themes)
+        .filter(([, s]) => s.length === 0)
+        .map(([t]) => t),
+    ).toEqual([]);
   });
 
   it('has 6 to 12 decision points in each scenario', () => {

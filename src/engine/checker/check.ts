@@ -84,18 +84,35 @@ export function coverage(loaded: LoadedCourse): Coverage {
   return { failings, themes };
 }
 
-function walkIssues(file: string, w: WalkReport, rules: ScoringRules, parsed?: ParsedFile, scenario?: Scenario): Issue[] {
+function walkIssues(
+  file: string,
+  w: WalkReport,
+  rules: ScoringRules,
+  parsed?: ParsedFile,
+  scenario?: Scenario,
+): Issue[] {
   const out: Issue[] = [];
   const add = (code: string, message: string, severity: Issue['severity'] = 'error', sceneId?: string) => {
     const index = sceneId && scenario ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
-    const where = index >= 0 && parsed ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) } : { path: '' };
+    const where =
+      index >= 0 && parsed
+        ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) }
+        : { path: '' };
     out.push({ file, ...where, severity, code, message });
   };
-  for (const e of w.endingsNeverReached) add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`, 'error', e);
-  for (const s of w.stuck) add('stuck', `at scene "${s.sceneId}" there is a situation where nothing is offered: the learner is stuck`, 'error', s.sceneId);
+  for (const e of w.endingsNeverReached)
+    add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`, 'error', e);
+  for (const s of w.stuck)
+    add(
+      'stuck',
+      `at scene "${s.sceneId}" there is a situation where nothing is offered: the learner is stuck`,
+      'error',
+      s.sceneId,
+    );
   for (const f of FAILINGS) {
     const r = w.failings[f];
-    if (r.assessedPaths > 0 && !r.canReachFull) add('cannot-reach-full', `${f} cannot reach 100% on any path (best ${Math.round((r.max ?? 0) * 100)}%)`);
+    if (r.assessedPaths > 0 && !r.canReachFull)
+      add('cannot-reach-full', `${f} cannot reach 100% on any path (best ${Math.round((r.max ?? 0) * 100)}%)`);
   }
   if (!w.someCompetent) add('never-competent', 'no path ends competent');
   for (const [flag, inv] of Object.entries(w.invariants)) {
@@ -105,7 +122,8 @@ function walkIssues(file: string, w: WalkReport, rules: ScoringRules, parsed?: P
         `a path that sets ${flag} still reaches ${Math.round(inv.maxScore * 100)}% on ${inv.failing} (it must stay below ${Math.round(rules.failingMet * 100)}%)`,
       );
   }
-  if (w.truncated) add('truncated', `the walk stopped after ${w.paths} paths; score ranges cover those only`, 'warning');
+  if (w.truncated)
+    add('truncated', `the walk stopped after ${w.paths} paths; score ranges cover those only`, 'warning');
   return out;
 }
 
@@ -116,9 +134,20 @@ function distinctFor(scenario: Scenario, files: CaseFile[], limit = 64): CaseFil
   for (const cf of files) {
     const key = [
       cf.flags.filter((f) => reads.flags.has(f)).join(','),
-      cf.facts.filter((f) => reads.facts.has(f.id)).map((f) => f.id).sort().join(','),
-      [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)))].filter((t) => reads.recorded.has(t)).sort().join(','),
-      cf.exhibits.filter((e) => reads.seized.has(e.id)).map((e) => e.id).sort().join(','),
+      cf.facts
+        .filter((f) => reads.facts.has(f.id))
+        .map((f) => f.id)
+        .sort()
+        .join(','),
+      [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)))]
+        .filter((t) => reads.recorded.has(t))
+        .sort()
+        .join(','),
+      cf.exhibits
+        .filter((e) => reads.seized.has(e.id))
+        .map((e) => e.id)
+        .sort()
+        .join(','),
     ].join('|');
     if (!seen.has(key)) seen.set(key, { ...cf, origin: 'carried' });
     if (seen.size >= limit) break;
@@ -145,15 +174,33 @@ function localeReports(
           if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
           bundle = parsed as Record<string, unknown>;
         } catch (e) {
-          issues.push({ file, path: '', severity: 'error', code: 'bad-translation', message: `not a JSON object of translations (${(e as Error).message})` });
+          issues.push({
+            file,
+            path: '',
+            severity: 'error',
+            code: 'bad-translation',
+            message: `not a JSON object of translations (${(e as Error).message})`,
+          });
         }
       }
       const st = translationStatus(doc, bundle);
       reports.push({ locale, file, total: st.total, missing: st.missing.length, stale: st.stale, extra: st.extra });
       for (const key of st.stale)
-        issues.push({ file, path: key, severity: 'warning', code: 'stale-translation', message: `the English for "${key}" has changed since it was translated` });
+        issues.push({
+          file,
+          path: key,
+          severity: 'warning',
+          code: 'stale-translation',
+          message: `the English for "${key}" has changed since it was translated`,
+        });
       for (const key of st.extra)
-        issues.push({ file, path: key, severity: 'warning', code: 'extra-translation', message: `"${key}" is not in the English source any more` });
+        issues.push({
+          file,
+          path: key,
+          severity: 'warning',
+          code: 'extra-translation',
+          message: `"${key}" is not in the English source any more`,
+        });
     }
   }
   return { reports, issues };
@@ -211,7 +258,11 @@ export function checkScenarioFile(
   const refs = loaded?.references ? new Set(loaded.references.references.map((r) => r.id)) : undefined;
   const id = (/([^/]+)\.ya?ml$/.exec(file) ?? [])[1];
   const part = loaded?.course?.cases?.flatMap((c) => c.parts.map((p, i) => ({ c, p, i }))).find((x) => x.p === id);
-  const earlierScenarios = part ? part.c.parts.slice(0, part.i).flatMap((p) => (loaded!.scenarios.get(p) ? [loaded!.scenarios.get(p)!.scenario] : [])) : [];
+  const earlierScenarios = part
+    ? part.c.parts
+        .slice(0, part.i)
+        .flatMap((p) => (loaded!.scenarios.get(p) ? [loaded!.scenarios.get(p)!.scenario] : []))
+    : [];
   const earlier = part ? earlierIds(earlierScenarios) : undefined;
   const res = loadScenarioText(text!, file, { references: refs, earlier });
   report.issues.push(...res.issues);

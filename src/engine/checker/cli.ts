@@ -39,7 +39,9 @@ function localesOf(root: string): string[] {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run check:scenarios -- [scenarios/ | scenarios/course.yaml | scenarios/FILE.yaml] [--json] [--no-walk]\n       npm run check:scenarios -- --translation-template LNG\n`);
+  process.stderr.write(
+    `${message}\nusage: npm run check:scenarios -- [scenarios/ | scenarios/course.yaml | scenarios/FILE.yaml] [--json] [--no-walk]\n       npm run check:scenarios -- --translation-template LNG\n`,
+  );
   process.exit(2);
 }
 
@@ -74,11 +76,29 @@ function main(argv: string[]): number {
   let report: CheckReport;
   const rel = (p: string) => relative(root, p) || p;
   if (!existsSync(target)) {
-    report = { issues: [{ file: rel(target), path: '', severity: 'error', code: 'missing-file', message: 'no such file or folder' }], walks: [], locales: [] };
+    report = {
+      issues: [
+        { file: rel(target), path: '', severity: 'error', code: 'missing-file', message: 'no such file or folder' },
+      ],
+      walks: [],
+      locales: [],
+    };
   } else if (statSync(target).isDirectory()) {
     const manifest = join(target, 'course.yaml');
     if (!existsSync(manifest)) {
-      report = { issues: [{ file: rel(manifest), path: '', severity: 'error', code: 'missing-file', message: 'the folder has no course.yaml' }], walks: [], locales: [] };
+      report = {
+        issues: [
+          {
+            file: rel(manifest),
+            path: '',
+            severity: 'error',
+            code: 'missing-file',
+            message: 'the folder has no course.yaml',
+          },
+        ],
+        walks: [],
+        locales: [],
+      };
     } else {
       report = checkCourse(nodeReader, rel(manifest), opts);
       // Files in the folder that the course does not list are reported, so nothing is silently unchecked.
@@ -88,7 +108,13 @@ function main(argv: string[]): number {
         if (!/\.ya?ml$/.test(f) || f === 'course.yaml' || f === course?.references) continue;
         const id = f.replace(/\.ya?ml$/, '');
         if (!course?.scenarios.includes(id) && !listed.has(id))
-          report.issues.push({ file: rel(join(target, f)), path: '', severity: 'warning', code: 'not-in-course', message: 'this file is not listed in course.yaml, so learners never see it' });
+          report.issues.push({
+            file: rel(join(target, f)),
+            path: '',
+            severity: 'warning',
+            code: 'not-in-course',
+            message: 'this file is not listed in course.yaml, so learners never see it',
+          });
       }
       // Sub-folders with their own course (e.g. examples/) are checked too.
       for (const d of readdirSync(target)) {
@@ -135,6 +161,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // A fault in the checker itself, not in the input: say so plainly, without a stack trace.
-  process.stderr.write(`check:scenarios failed unexpectedly: ${(e as Error).message}\nPlease report this with the file you were checking.\n`);
+  process.stderr.write(
+    `check:scenarios failed unexpectedly: ${(e as Error).message}\nPlease report this with the file you were checking.\n`,
+  );
   process.exitCode = 3;
 }

@@ -23,7 +23,9 @@ export function formatReport(report: CheckReport): string {
   if (sorted.length) lines.push('');
 
   for (const w of report.walks) {
-    lines.push(`${w.scenarioId}: ${w.paths} path${w.paths === 1 ? '' : 's'}${w.truncated ? ' (truncated)' : ''}, ${w.states} states`);
+    lines.push(
+      `${w.scenarioId}: ${w.paths} path${w.paths === 1 ? '' : 's'}${w.truncated ? ' (truncated)' : ''}, ${w.states} states`,
+    );
     lines.push(
       '  ' +
         FAILINGS.map((f) => {
@@ -31,7 +33,9 @@ export function formatReport(report: CheckReport): string {
           return `${f} ${pct(r.min)}–${pct(r.max)}${r.assessedPaths ? (r.canReachFull ? ' ✓' : ' ✗') : ''}`;
         }).join('   '),
     );
-    lines.push(`  competent on some path: ${w.someCompetent ? 'yes' : 'NO'}; endings reached: ${w.endingsReached.join(', ') || 'none'}${w.endingsNeverReached.length ? `; never reached: ${w.endingsNeverReached.join(', ')}` : ''}`);
+    lines.push(
+      `  competent on some path: ${w.someCompetent ? 'yes' : 'NO'}; endings reached: ${w.endingsReached.join(', ') || 'none'}${w.endingsNeverReached.length ? `; never reached: ${w.endingsNeverReached.join(', ')}` : ''}`,
+    );
   }
   if (report.walks.length) lines.push('');
 
@@ -40,11 +44,19 @@ export function formatReport(report: CheckReport): string {
     lines.push('  failing  scenarios  decisions');
     for (const f of FAILINGS) {
       const c = report.coverage.failings[f];
-      const ok = c.scenarios.length >= COVERAGE_MINIMUM.scenariosPerFailing && c.decisions >= COVERAGE_MINIMUM.decisionsPerFailing;
-      lines.push(`  ${f}       ${String(c.scenarios.length).padStart(9)}  ${String(c.decisions).padStart(9)}  ${ok ? 'ok' : `below ${COVERAGE_MINIMUM.scenariosPerFailing} scenarios / ${COVERAGE_MINIMUM.decisionsPerFailing} decisions`}`);
+      const ok =
+        c.scenarios.length >= COVERAGE_MINIMUM.scenariosPerFailing &&
+        c.decisions >= COVERAGE_MINIMUM.decisionsPerFailing;
+      lines.push(
+        `  ${f}       ${String(c.scenarios.length).padStart(9)}  ${String(c.decisions).padStart(9)}  ${ok ? 'ok' : `below ${COVERAGE_MINIMUM.scenariosPerFailing} scenarios / ${COVERAGE_MINIMUM.decisionsPerFailing} decisions`}`,
+      );
     }
-    const untaught = Object.entries(report.coverage.themes).filter(([, s]) => s.length === 0).map(([t]) => t);
-    lines.push(`  themes taught: ${Object.keys(report.coverage.themes).length - untaught.length} of ${Object.keys(report.coverage.themes).length}${untaught.length ? ` (not yet: ${untaught.join(', ')})` : ''}`);
+    const untaught = Object.entries(report.coverage.themes)
+      .filter(([, s]) => s.length === 0)
+      .map(([t]) => t);
+    lines.push(
+      `  themes taught: ${Object.keys(report.coverage.themes).length - untaught.length} of ${Object.keys(report.coverage.themes).length}${untaught.length ? ` (not yet: ${untaught.join(', ')})` : ''}`,
+    );
     lines.push('');
   }
 
@@ -60,7 +72,9 @@ export function formatReport(report: CheckReport): string {
     lines.push('Scenario translations:');
     for (const [locale, x] of byLocale) {
       const done = x.total - x.missing - x.stale;
-      lines.push(`  ${locale}: ${done} of ${x.total} strings current (${Math.round((done / Math.max(1, x.total)) * 100)}%), ${x.missing} missing, ${x.stale} stale`);
+      lines.push(
+        `  ${locale}: ${done} of ${x.total} strings current (${Math.round((done / Math.max(1, x.total)) * 100)}%), ${x.missing} missing, ${x.stale} stale`,
+      );
       for (const l of report.locales.filter((r) => r.locale === locale && r.total > 0))
         lines.push(`    ${l.file}: ${Math.round(((l.total - l.missing - l.stale.length) / l.total) * 100)}%`);
     }

@@ -8,7 +8,16 @@ import { getAdjacencyMap } from 'xstate/graph';
 import type { CompiledScenario } from '../run/compile';
 import { sceneTargets, step } from '../run/compile';
 import { collectReads, emptyReads, type ConditionReads } from '../run/conditions';
-import { availableItems, availableVerdicts, itemMinutes, sceneBudget, sceneItems, sceneKind, sceneRationale, sceneVerdicts } from '../run/logic';
+import {
+  availableItems,
+  availableVerdicts,
+  itemMinutes,
+  sceneBudget,
+  sceneItems,
+  sceneKind,
+  sceneRationale,
+  sceneVerdicts,
+} from '../run/logic';
 import type { ScoringRules } from '../scoring/score';
 import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types';
 import { FAILINGS } from '../types';
@@ -58,9 +67,19 @@ export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads
   const parts = [
     sceneId,
     cf.flags.filter((f) => reads.flags.has(f)).join(','),
-    cf.facts.filter((f) => reads.facts.has(f.id)).map((f) => f.id).sort().join(','),
-    [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)).filter((t) => reads.recorded.has(t)))].sort().join(','),
-    cf.exhibits.filter((e) => reads.seized.has(e.id)).map((e) => e.id).sort().join(','),
+    cf.facts
+      .filter((f) => reads.facts.has(f.id))
+      .map((f) => f.id)
+      .sort()
+      .join(','),
+    [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)).filter((t) => reads.recorded.has(t)))]
+      .sort()
+      .join(','),
+    cf.exhibits
+      .filter((e) => reads.seized.has(e.id))
+      .map((e) => e.id)
+      .sort()
+      .join(','),
     Object.entries(ctx.chosen)
       .flatMap(([s, ids]) => ids.map((i) => `${s}.${i}`))
       .filter((c) => reads.chose.has(c))
@@ -184,14 +203,33 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     const groups = new Map<string, { event: RunEvent; info: EdgeMarks; repTotal: number }>();
     // Decisions are first grouped by a cheap signature of what they change that the guards can see; only
     // one decision per group is stepped through the machine logic.
-    const bySignature = new Map<string, { event: RunEvent; min: FailingMarks; max: FailingMarks; rep: FailingMarks; repCrit: number; repTotal: number; minCrit: number }>();
+    const bySignature = new Map<
+      string,
+      {
+        event: RunEvent;
+        min: FailingMarks;
+        max: FailingMarks;
+        rep: FailingMarks;
+        repCrit: number;
+        repTotal: number;
+        minCrit: number;
+      }
+    >();
     for (const ev of possibleEvents(compiled, snap.context, sceneId)) {
       const sig = decisionSignature(scene, snap.context, ev, reads);
       const { earned, critical } = quickMarks(scene, ev);
       const total = FAILINGS.reduce((s, f) => s + earned[f], 0) - critical * 1000;
       const g = bySignature.get(sig.key);
       if (!g) {
-        bySignature.set(sig.key, { event: ev, min: { ...earned }, max: { ...earned }, rep: earned, repCrit: critical, repTotal: total, minCrit: critical });
+        bySignature.set(sig.key, {
+          event: ev,
+          min: { ...earned },
+          max: { ...earned },
+          rep: earned,
+          repCrit: critical,
+          repTotal: total,
+          minCrit: critical,
+        });
         continue;
       }
       for (const f of FAILINGS) {
@@ -211,7 +249,13 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
       if (!g) {
         groups.set(toKey, {
           event: sg.event,
-          info: { min: { ...sg.min }, max: { ...sg.max }, best, rep: { earned: sg.rep, critical: sg.repCrit }, minCritical: sg.minCrit },
+          info: {
+            min: { ...sg.min },
+            max: { ...sg.max },
+            best,
+            rep: { earned: sg.rep, critical: sg.repCrit },
+            minCritical: sg.minCrit,
+          },
           repTotal: sg.repTotal,
         });
       } else {
@@ -237,7 +281,8 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
   const ranges = {} as Record<Failing, { min: number; max: number; assessed: number }>;
   for (const f of FAILINGS) ranges[f] = { min: Infinity, max: -Infinity, assessed: 0 };
   const invariants: WalkReport['invariants'] = {};
-  for (const [flag, failing] of Object.entries(INVARIANT_FLAGS)) invariants[flag] = { failing, paths: 0, maxScore: null };
+  for (const [flag, failing] of Object.entries(INVARIANT_FLAGS))
+    invariants[flag] = { failing, paths: 0, maxScore: null };
   let paths = 0;
   let truncated = false;
   let someCompetent = false;
@@ -255,7 +300,13 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
       serializeEvent: (e) => JSON.stringify(e),
     });
     states += Object.keys(adj).length;
-    type Node = { key: string; done: boolean; ending?: string; flags: string[]; out: { to: string; info: EdgeMarks }[] };
+    type Node = {
+      key: string;
+      done: boolean;
+      ending?: string;
+      flags: string[];
+      out: { to: string; info: EdgeMarks }[];
+    };
     const nodes = new Map<string, Node>();
     for (const [key, v] of Object.entries(adj)) {
       const snap = v.state as unknown as { status: string; context: RunContext; value: unknown };
@@ -263,7 +314,13 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
         to: keyOf(t.state as never),
         info: edgeInfo.get(`${key}#${evKey}`)!,
       }));
-      nodes.set(key, { key, done: snap.status === 'done', ending: snap.context.ending, flags: snap.context.caseFile.flags, out });
+      nodes.set(key, {
+        key,
+        done: snap.status === 'done',
+        ending: snap.context.ending,
+        flags: snap.context.caseFile.flags,
+        out,
+      });
       if (snap.status === 'done') {
         endings.add(snap.context.ending!);
         const cf = snap.context.caseFile;
@@ -343,7 +400,12 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     const queue = [first];
     while (queue.length) {
       const key = queue.shift()!;
-      for (const [, t] of Object.entries((adj as unknown as Record<string, { transitions: unknown }>)[key].transitions as Record<string, { event: unknown; state: unknown }>)) {
+      for (const [, t] of Object.entries(
+        (adj as unknown as Record<string, { transitions: unknown }>)[key].transitions as Record<
+          string,
+          { event: unknown; state: unknown }
+        >,
+      )) {
         const to = keyOf(t.state as never);
         if (prev.has(to)) continue;
         prev.set(to, { from: key, event: t.event as RunEvent });
@@ -353,7 +415,8 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     for (const node of nodes.values()) {
       if (!node.done) continue;
       const script: RunEvent[] = [];
-      for (let k: string | undefined = node.key; k && prev.get(k); k = prev.get(k)!.from) script.unshift(prev.get(k)!.event);
+      for (let k: string | undefined = node.key; k && prev.get(k); k = prev.get(k)!.from)
+        script.unshift(prev.get(k)!.event);
       if (!scripts[node.ending!] || scripts[node.ending!].events.length > script.length)
         scripts[node.ending!] = { caseFile, events: script };
     }
@@ -392,7 +455,11 @@ function quickMarks(scene: Scenario['scenes'][number], ev: RunEvent): { earned: 
   if (ev.type !== 'decision.made') return { earned, critical: 0 };
   const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
   const chosen = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
-  for (const f of FAILINGS) earned[f] = Math.max(0, chosen.reduce((s, i) => s + (i.marks?.[f] ?? 0), 0));
+  for (const f of FAILINGS)
+    earned[f] = Math.max(
+      0,
+      chosen.reduce((s, i) => s + (i.marks?.[f] ?? 0), 0),
+    );
   return { earned, critical: chosen.filter((i) => i.critical).length };
 }
 
@@ -401,7 +468,12 @@ function quickMarks(scene: Scenario['scenes'][number], ev: RunEvent): { earned: 
  * tags, chosen ids, searched terms, minutes when the clock is read. Decisions with the same signature at the
  * same state lead to the same next state.
  */
-function decisionSignature(scene: Scenario['scenes'][number], ctx: RunContext, ev: RunEvent, reads: ConditionReads): { key: string } {
+function decisionSignature(
+  scene: Scenario['scenes'][number],
+  ctx: RunContext,
+  ev: RunEvent,
+  reads: ConditionReads,
+): { key: string } {
   if (ev.type !== 'decision.made') return { key: 'continue' };
   const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
   const items = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
@@ -421,7 +493,9 @@ function decisionSignature(scene: Scenario['scenes'][number], ctx: RunContext, e
     minutes += itemMinutes(it);
   }
   if (scene.record) parts.push('record');
-  return { key: [[...flags].sort().join(','), [...new Set(parts)].sort().join(','), reads.clock ? minutes : ''].join('|') };
+  return {
+    key: [[...flags].sort().join(','), [...new Set(parts)].sort().join(','), reads.clock ? minutes : ''].join('|'),
+  };
 }
 
 function addMarks(a: EdgeMarks, b: EdgeMarks): EdgeMarks {

@@ -63,7 +63,19 @@ export function loadScenarioText(
   const { parsed, issues } = parseYamlText(text, file);
   if (!parsed) return { issues };
   const fv = formatVersionProblem(parsed.value);
-  if (fv) return { issues: [{ file, ...parsed.locate(['formatVersion']), path: 'formatVersion', severity: 'error', code: 'format-version', message: fv }] };
+  if (fv)
+    return {
+      issues: [
+        {
+          file,
+          ...parsed.locate(['formatVersion']),
+          path: 'formatVersion',
+          severity: 'error',
+          code: 'format-version',
+          message: fv,
+        },
+      ],
+    };
   const schema = schemaIssues(ScenarioSchema, parsed);
   if (!schema.value) return { parsed, issues: schema.issues };
   const semantic = validateScenario(parsed, schema.value, vctx);
@@ -80,7 +92,19 @@ function loadSimple<T>(
   const { parsed, issues } = parseYamlText(text!, file);
   if (!parsed) return { issues };
   const fv = formatVersionProblem(parsed.value);
-  if (fv) return { issues: [{ file, ...parsed.locate(['formatVersion']), path: 'formatVersion', severity: 'error', code: 'format-version', message: fv }] };
+  if (fv)
+    return {
+      issues: [
+        {
+          file,
+          ...parsed.locate(['formatVersion']),
+          path: 'formatVersion',
+          severity: 'error',
+          code: 'format-version',
+          message: fv,
+        },
+      ],
+    };
   const res = schemaIssues(schema, parsed);
   return { value: res.value as T | undefined, parsed, issues: res.issues };
 }
@@ -111,7 +135,12 @@ function join(dir: string, rel: string): string {
 
 /** What parts of a case leave in the case file, for validating the later parts. */
 export function earlierIds(scenarios: Scenario[]): NonNullable<ValidationContext['earlier']> {
-  const out = { facts: new Set<string>(), exhibits: new Set<string>(), tags: new Set<string>(), flags: new Set<string>() };
+  const out = {
+    facts: new Set<string>(),
+    exhibits: new Set<string>(),
+    tags: new Set<string>(),
+    flags: new Set<string>(),
+  };
   for (const s of scenarios) {
     s.facts?.forEach((f) => out.facts.add(f.id));
     s.defaultCaseFile?.facts?.forEach((f) => out.facts.add(f.id));
@@ -121,7 +150,14 @@ export function earlierIds(scenarios: Scenario[]): NonNullable<ValidationContext
     for (const sc of s.scenes) {
       sc.record?.entries.forEach((e) => e.tags?.forEach((t) => out.tags.add(t)));
       sc.effects?.set?.forEach((f) => out.flags.add(f));
-      for (const it of [...(sc.choice?.options ?? []), ...(sc.actions?.options ?? []), ...(sc.record?.entries ?? []), ...(sc.search?.terms ?? []), ...(sc.review?.issues ?? []), ...(sc.review?.verdicts ?? [])])
+      for (const it of [
+        ...(sc.choice?.options ?? []),
+        ...(sc.actions?.options ?? []),
+        ...(sc.record?.entries ?? []),
+        ...(sc.search?.terms ?? []),
+        ...(sc.review?.issues ?? []),
+        ...(sc.review?.verdicts ?? []),
+      ])
         it.effects?.set?.forEach((f) => out.flags.add(f));
     }
   }
@@ -147,7 +183,14 @@ export function loadCourse(reader: FileReader, manifestPath: string): LoadedCour
     const seen = new Set<string>();
     refs.value.references.forEach((r, i) => {
       if (seen.has(r.id))
-        out.issues.push({ file: refsFile, ...refs.parsed!.locate(['references', i, 'id']), path: refs.parsed!.describe(['references', i]), severity: 'error', code: 'duplicate-id', message: `reference id "${r.id}" is used twice` });
+        out.issues.push({
+          file: refsFile,
+          ...refs.parsed!.locate(['references', i, 'id']),
+          path: refs.parsed!.describe(['references', i]),
+          severity: 'error',
+          code: 'duplicate-id',
+          message: `reference id "${r.id}" is used twice`,
+        });
       seen.add(r.id);
     });
   }
@@ -158,7 +201,14 @@ export function loadCourse(reader: FileReader, manifestPath: string): LoadedCour
   const order = [...course.value.scenarios].sort((a, b) => (partOf.get(a)?.index ?? 0) - (partOf.get(b)?.index ?? 0));
   const seenIds = new Set<string>();
   course.value.scenarios.forEach((id, i) => {
-    if (seenIds.has(id)) out.issues.push({ file: manifestPath, ...locate(['scenarios', i]), severity: 'error', code: 'duplicate-id', message: `scenario "${id}" is listed twice` });
+    if (seenIds.has(id))
+      out.issues.push({
+        file: manifestPath,
+        ...locate(['scenarios', i]),
+        severity: 'error',
+        code: 'duplicate-id',
+        message: `scenario "${id}" is listed twice`,
+      });
     seenIds.add(id);
   });
   const loaded = new Map<string, { scenario: Scenario; parsed: ParsedFile; file: string }>();
@@ -167,7 +217,11 @@ export function loadCourse(reader: FileReader, manifestPath: string): LoadedCour
     const file = join(dir, `${id}.yaml`);
     const { text, issue } = readText(reader, file);
     if (issue) {
-      out.issues.push(issue.code === 'missing-file' ? { ...issue, message: `course.yaml lists scenario "${id}", but ${file} does not exist` } : issue);
+      out.issues.push(
+        issue.code === 'missing-file'
+          ? { ...issue, message: `course.yaml lists scenario "${id}", but ${file} does not exist` }
+          : issue,
+      );
       continue;
     }
     const part = partOf.get(id);
@@ -178,9 +232,22 @@ export function loadCourse(reader: FileReader, manifestPath: string): LoadedCour
     out.issues.push(...res.issues);
     if (res.scenario && res.parsed) {
       if (res.scenario.id !== id)
-        out.issues.push({ file, ...res.parsed.locate(['id']), path: 'id', severity: 'error', code: 'id-mismatch', message: `the file is named ${id}.yaml but its id is "${res.scenario.id}"` });
+        out.issues.push({
+          file,
+          ...res.parsed.locate(['id']),
+          path: 'id',
+          severity: 'error',
+          code: 'id-mismatch',
+          message: `the file is named ${id}.yaml but its id is "${res.scenario.id}"`,
+        });
       if (part && part.index > 0 && !res.scenario.defaultCaseFile)
-        out.issues.push({ file, path: '', severity: 'error', code: 'no-default-case-file', message: `part ${part.index + 1} of a case needs a defaultCaseFile for learners who play it alone` });
+        out.issues.push({
+          file,
+          path: '',
+          severity: 'error',
+          code: 'no-default-case-file',
+          message: `part ${part.index + 1} of a case needs a defaultCaseFile for learners who play it alone`,
+        });
       loaded.set(id, { scenario: res.scenario, parsed: res.parsed, file });
     }
   }
@@ -190,12 +257,26 @@ export function loadCourse(reader: FileReader, manifestPath: string): LoadedCour
   }
   (course.value.cases ?? []).forEach((c, ci) =>
     c.parts.forEach((p, pi) => {
-      if (!seenIds.has(p)) out.issues.push({ file: manifestPath, ...locate(['cases', ci, 'parts', pi]), severity: 'error', code: 'unknown-target', message: `case "${c.id}" names part "${p}", which is not in scenarios` });
+      if (!seenIds.has(p))
+        out.issues.push({
+          file: manifestPath,
+          ...locate(['cases', ci, 'parts', pi]),
+          severity: 'error',
+          code: 'unknown-target',
+          message: `case "${c.id}" names part "${p}", which is not in scenarios`,
+        });
     }),
   );
   const pageIds = new Set<string>();
   course.value.pages?.forEach((p, i) => {
-    if (pageIds.has(p.id)) out.issues.push({ file: manifestPath, ...locate(['pages', i, 'id']), severity: 'error', code: 'duplicate-id', message: `page id "${p.id}" is used twice` });
+    if (pageIds.has(p.id))
+      out.issues.push({
+        file: manifestPath,
+        ...locate(['pages', i, 'id']),
+        severity: 'error',
+        code: 'duplicate-id',
+        message: `page id "${p.id}" is used twice`,
+      });
     pageIds.add(p.id);
   });
   return out;

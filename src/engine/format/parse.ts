@@ -78,7 +78,10 @@ export function describePath(root: unknown, path: readonly PropertyKey[]): strin
   for (const key of path) {
     if (typeof key === 'number') {
       const el = Array.isArray(node) ? node[key] : undefined;
-      const id = el && typeof el === 'object' && typeof (el as { id?: unknown }).id === 'string' ? (el as { id: string }).id : undefined;
+      const id =
+        el && typeof el === 'object' && typeof (el as { id?: unknown }).id === 'string'
+          ? (el as { id: string }).id
+          : undefined;
       out += id ? `[${id}]` : `[${key}]`;
       node = el;
     } else {

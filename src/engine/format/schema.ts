@@ -72,7 +72,12 @@ export const Effects = z.strictObject({
   clear: z.array(Flag).optional(),
   reveal: z.array(Id).optional(),
   seize: z.array(Id).optional(),
-  minutes: z.number().int().min(0).max(60 * 24 * 60).optional(),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 60)
+    .optional(),
 });
 
 /** Where to go next: a scene id, or branches tried in order (the last without `when`). */
@@ -300,9 +305,7 @@ export const Course = z.strictObject({
   summary: Text,
   references: z.string().min(1),
   scenarios: z.array(Id).min(1),
-  cases: z
-    .array(z.strictObject({ id: Id, title: Text, parts: z.array(Id).min(2) }))
-    .optional(),
+  cases: z.array(z.strictObject({ id: Id, title: Text, parts: z.array(Id).min(2) })).optional(),
   scoring: z.strictObject({
     failingMet: z.number().gt(0).max(1),
     competent: z.strictObject({

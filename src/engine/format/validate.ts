@@ -124,23 +124,40 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
     else if ('seized' in cond && !exhibits.has(cond.seized))
       add([...path, 'seized'], 'unknown-exhibit', `condition names exhibit "${cond.seized}", which is not declared`);
     else if ('recorded' in cond && !tags.has(cond.recorded))
-      add([...path, 'recorded'], 'unknown-tag', `condition names tag "${cond.recorded}", which no record entry carries`);
+      add(
+        [...path, 'recorded'],
+        'unknown-tag',
+        `condition names tag "${cond.recorded}", which no record entry carries`,
+      );
     else if ('flag' in cond && !flagsSet.has(cond.flag))
       add([...path, 'flag'], 'unknown-flag', `condition names flag "${cond.flag}", which nothing sets`, 'warning');
     else if ('found' in cond && !terms.has(cond.found))
       add([...path, 'found'], 'unknown-term', `condition names search term "${cond.found}", which no search offers`);
     else if ('chose' in cond) {
       const set = items.get(cond.chose.scene);
-      if (!set) add([...path, 'chose', 'scene'], 'unknown-target', `condition names scene "${cond.chose.scene}", which does not exist`);
+      if (!set)
+        add(
+          [...path, 'chose', 'scene'],
+          'unknown-target',
+          `condition names scene "${cond.chose.scene}", which does not exist`,
+        );
       else if (!set.has(cond.chose.option))
-        add([...path, 'chose', 'option'], 'unknown-item', `scene "${cond.chose.scene}" has no item "${cond.chose.option}"`);
+        add(
+          [...path, 'chose', 'option'],
+          'unknown-item',
+          `scene "${cond.chose.scene}" has no item "${cond.chose.option}"`,
+        );
     } else if ('all' in cond) cond.all.forEach((c, i) => checkCondition(c, [...path, 'all', i]));
     else if ('any' in cond) cond.any.forEach((c, i) => checkCondition(c, [...path, 'any', i]));
     else if ('not' in cond) checkCondition(cond.not, [...path, 'not']);
     else if ('atLeast' in cond) {
       cond.of.forEach((c, i) => checkCondition(c, [...path, 'of', i]));
       if (cond.atLeast > cond.of.length)
-        add([...path, 'atLeast'], 'impossible-condition', `atLeast ${cond.atLeast} of ${cond.of.length} can never hold`);
+        add(
+          [...path, 'atLeast'],
+          'impossible-condition',
+          `atLeast ${cond.atLeast} of ${cond.of.length} can never hold`,
+        );
     }
   };
 
@@ -155,24 +172,32 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
       checkCondition(b.when, [...path, i, 'when']);
     });
     if (next[next.length - 1].when)
-      add([...path, next.length - 1], 'dead-end', 'the last branch has a condition: when none holds the learner is stuck; remove its "when"');
+      add(
+        [...path, next.length - 1],
+        'dead-end',
+        'the last branch has a condition: when none holds the learner is stuck; remove its "when"',
+      );
   };
 
   const checkEffects = (eff: Scene['effects'], reveal: string[] | undefined, path: Path) => {
     [...(reveal ?? [])].forEach((id, i) => {
-      if (!ownFacts.has(id)) add([...path.slice(0, -1), 'reveal', i], 'unknown-fact', `fact "${id}" is not declared in facts`);
+      if (!ownFacts.has(id))
+        add([...path.slice(0, -1), 'reveal', i], 'unknown-fact', `fact "${id}" is not declared in facts`);
     });
     eff?.reveal?.forEach((id, i) => {
       if (!ownFacts.has(id)) add([...path, 'reveal', i], 'unknown-fact', `fact "${id}" is not declared in facts`);
     });
     eff?.seize?.forEach((id, i) => {
-      if (!ownExhibits.has(id)) add([...path, 'seize', i], 'unknown-exhibit', `exhibit "${id}" is not declared in exhibits`);
+      if (!ownExhibits.has(id))
+        add([...path, 'seize', i], 'unknown-exhibit', `exhibit "${id}" is not declared in exhibits`);
     });
   };
 
-  if (!sceneIndex.has(scenario.start)) add(['start'], 'unknown-target', `start scene "${scenario.start}" does not exist`);
+  if (!sceneIndex.has(scenario.start))
+    add(['start'], 'unknown-target', `start scene "${scenario.start}" does not exist`);
   scenario.themes?.forEach((r, i) => {
-    if (vctx.references && !vctx.references.has(r)) add(['themes', i], 'unknown-reference', `reference "${r}" is not in references.yaml`);
+    if (vctx.references && !vctx.references.has(r))
+      add(['themes', i], 'unknown-reference', `reference "${r}" is not in references.yaml`);
   });
   scenario.consequences?.forEach((c, i) => checkCondition(c.when, ['consequences', i, 'when']));
 
@@ -183,9 +208,18 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
     scene.blocks?.forEach((b, i) => checkCondition(b.when, [...sp, 'blocks', i, 'when']));
     const kind = sceneKind(scene);
     const inter = scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review;
-    const ikey = scene.choice ? 'choice' : scene.actions ? 'actions' : scene.record ? 'record' : scene.search ? 'search' : 'review';
+    const ikey = scene.choice
+      ? 'choice'
+      : scene.actions
+        ? 'actions'
+        : scene.record
+          ? 'record'
+          : scene.search
+            ? 'search'
+            : 'review';
     if (inter) checkNext(inter.next, [...sp, ikey, 'next']);
-    const listKey = scene.choice || scene.actions ? 'options' : scene.record ? 'entries' : scene.search ? 'terms' : 'issues';
+    const listKey =
+      scene.choice || scene.actions ? 'options' : scene.record ? 'entries' : scene.search ? 'terms' : 'issues';
     const lists: [ScoredItem[], Path][] = inter
       ? [
           [sceneItems(scene), [...sp, ikey, listKey]],
@@ -215,7 +249,12 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
       });
     }
     if (scene.choice && scene.choice.rationalePrompt && !scene.choice.rationale)
-      add([...sp, 'choice', 'rationalePrompt'], 'unused-prompt', 'rationalePrompt without rationale: set rationale to required or optional', 'warning');
+      add(
+        [...sp, 'choice', 'rationalePrompt'],
+        'unused-prompt',
+        'rationalePrompt without rationale: set rationale to required or optional',
+        'warning',
+      );
     if (scene.actions && 'minutes' in scene.actions.budget) {
       const cheapest = Math.min(...scene.actions.options.map((o) => o.minutes ?? 0));
       if (cheapest > scene.actions.budget.minutes)
@@ -242,7 +281,7 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
   const endings = scenario.scenes.filter((s) => s.ending);
   if (!endings.length) add(['scenes'], 'no-ending', 'the scenario has no ending scene');
   const canEnd = new Set(endings.map((s) => s.id));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [id, ts] of targets)
       if (!canEnd.has(id) && ts.some((t) => canEnd.has(t))) {
@@ -252,7 +291,11 @@ export function validateScenario(parsed: ParsedFile, scenario: Scenario, vctx: V
   }
   scenario.scenes.forEach((s, si) => {
     if (!reached.has(s.id))
-      add(['scenes', si], s.ending ? 'ending-unreachable' : 'unreachable', `${s.ending ? 'ending' : 'scene'} "${s.id}" can never be reached from the start`);
+      add(
+        ['scenes', si],
+        s.ending ? 'ending-unreachable' : 'unreachable',
+        `${s.ending ? 'ending' : 'scene'} "${s.id}" can never be reached from the start`,
+      );
     else if (!canEnd.has(s.id))
       add(['scenes', si], 'no-way-out', `from scene "${s.id}" no path leads to an ending (a loop or dead end)`);
   });

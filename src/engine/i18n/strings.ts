@@ -127,7 +127,9 @@ export function translationTemplate(doc: unknown, existing: Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const s of sourceStrings(doc)) {
     const t = existing[s.key] as { text?: string; source?: string } | undefined;
-    out[s.key] = t?.text ? { text: t.text, source: t.source, en: s.text, enSource: s.hash } : { text: '', source: s.hash, en: s.text };
+    out[s.key] = t?.text
+      ? { text: t.text, source: t.source, en: s.text, enSource: s.hash }
+      : { text: '', source: s.hash, en: s.text };
   }
   return out;
 }

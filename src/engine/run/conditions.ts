@@ -8,7 +8,8 @@ export function holds(cond: Condition | undefined, ctx: RunContext): boolean {
   if ('fact' in cond) return ctx.caseFile.facts.some((f) => f.id === cond.fact);
   // The case file holds the learner's records (and a default case file's, standing in for an earlier part);
   // colleagues' records declared in a scenario are searchable but are not "recorded" by the learner.
-  if ('recorded' in cond) return ctx.caseFile.records.some((r) => r.entries.some((e) => e.tags.includes(cond.recorded)));
+  if ('recorded' in cond)
+    return ctx.caseFile.records.some((r) => r.entries.some((e) => e.tags.includes(cond.recorded)));
   if ('seized' in cond) return ctx.caseFile.exhibits.some((e) => e.id === cond.seized);
   if ('chose' in cond) return (ctx.chosen[cond.chose.scene] ?? []).includes(cond.chose.option);
   if ('found' in cond) return (ctx.found[cond.found]?.length ?? 0) > 0;

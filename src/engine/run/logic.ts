@@ -163,7 +163,10 @@ export function evaluateDecision(
     if (!all.some((i) => i.id === id))
       return { ok: false, error: { code: 'unknown-item', message: `"${id}" is not an item of scene "${scene.id}"` } };
     if (!offered.has(id))
-      return { ok: false, error: { code: 'not-offered', message: `"${id}" is not offered in scene "${scene.id}" now` } };
+      return {
+        ok: false,
+        error: { code: 'not-offered', message: `"${id}" is not offered in scene "${scene.id}" now` },
+      };
     if (seen.has(id)) return { ok: false, error: { code: 'duplicate-item', message: `"${id}" is chosen twice` } };
     seen.add(id);
   }
@@ -172,8 +175,7 @@ export function evaluateDecision(
   if (kind === 'choice' && items.length !== 1)
     return { ok: false, error: { code: 'one-option', message: 'choose exactly one option' } };
   const min = kind === 'record' ? (scene.record?.minEntries ?? 1) : kind === 'review' ? 0 : 1;
-  if (items.length < min)
-    return { ok: false, error: { code: 'too-few', message: `choose at least ${min}` } };
+  if (items.length < min) return { ok: false, error: { code: 'too-few', message: `choose at least ${min}` } };
   const budget = sceneBudget(scene);
   if (budget && 'count' in budget && items.length > budget.count)
     return { ok: false, error: { code: 'over-budget', message: `choose at most ${budget.count}` } };
@@ -193,7 +195,11 @@ export function evaluateDecision(
 
   const scored = verdict ? [...items, verdict] : items;
   const earned = zeroMarks();
-  for (const f of FAILINGS) earned[f] = Math.max(0, scored.reduce((s, i) => s + markOf(i, f), 0));
+  for (const f of FAILINGS)
+    earned[f] = Math.max(
+      0,
+      scored.reduce((s, i) => s + markOf(i, f), 0),
+    );
   const minutes = scored.reduce((s, i) => s + itemMinutes(i), 0);
   return {
     ok: true,
@@ -283,10 +289,7 @@ export function enterScene(scenario: Scenario, scene: Scene, ctx: RunContext): R
 
 /** Records every term of a search: which records (case file and the scenario's own) match its tags. */
 function runSearch(scenario: Scenario, ctx: RunContext, terms: ScoredItem[]): Record<string, string[]> {
-  const pool: { id: string; entries: { tags?: string[] }[] }[] = [
-    ...ctx.caseFile.records,
-    ...(scenario.records ?? []),
-  ];
+  const pool: { id: string; entries: { tags?: string[] }[] }[] = [...ctx.caseFile.records, ...(scenario.records ?? [])];
   const found = { ...ctx.found };
   for (const term of terms) {
     const tags = (term as { tags?: string[] }).tags ?? [];

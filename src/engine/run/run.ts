@@ -185,7 +185,10 @@ export class Run {
     if (input.sceneId !== this.sceneId)
       return {
         ok: false,
-        error: { code: 'wrong-scene', message: `this decision is for "${input.sceneId}"; the run is at "${this.sceneId}"` },
+        error: {
+          code: 'wrong-scene',
+          message: `this decision is for "${input.sceneId}"; the run is at "${this.sceneId}"`,
+        },
       };
     const scene = this.compiled.scenes.get(this.sceneId)!;
     const ev = evaluateDecision(scene, this.snap.context, input);
