@@ -91,6 +91,8 @@ export class Scorm12Reporter extends ScormReporter {
 
   protected writeStatus(status: CourseStatus, _state: CourseState): void {
     this.put('cmi.core.lesson_status', status.completed ? status.success : 'incomplete');
+    // Set at every commit, so a closed tab or a crash still leaves the course suspended, not finished.
+    this.put('cmi.core.exit', status.completed ? '' : 'suspend');
     const overall = status.score ? percent(status.score.overall.ratio) : null;
     if (overall !== null) {
       this.put('cmi.core.score.raw', overall);

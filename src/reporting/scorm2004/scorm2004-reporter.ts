@@ -97,6 +97,8 @@ export class Scorm2004Reporter extends ScormReporter {
   protected writeStatus(status: CourseStatus, _state: CourseState): void {
     this.put('cmi.completion_status', status.completed ? 'completed' : 'incomplete');
     this.put('cmi.success_status', status.success);
+    // Set at every commit, so a closed tab or a crash still leaves the course suspended.
+    this.put('cmi.exit', status.completed ? 'normal' : 'suspend');
     this.put('cmi.progress_measure', status.total ? Math.round((status.finished / status.total) * 100) / 100 : 0);
     const overall = scaled(status.score?.overall.ratio ?? null);
     if (overall !== null) {

@@ -44,10 +44,18 @@ export function reportableAttempts(records: Record<string, AttemptRecord>): Atte
     }));
 }
 
+/**
+ * Attempts that belong to the LMS/LRS session: those it gave back at launch and those started while it was
+ * connected. Progress this browser kept from other use (another person on a shared laptop, a session
+ * without an LMS) is never sent to an LMS.
+ */
+const lmsAttempts = new Set<string>();
+let external = false;
+
 /** The course state the reporter is given. */
 export async function currentCourseState(): Promise<CourseState> {
-  const attempts = reportableAttempts(useProgress.getState().attempts).filter((a) =>
-    courseIndex.scenarios.includes(a.scenarioId),
+  const attempts = reportableAttempts(useProgress.getState().attempts).filter(
+    (a) => courseIndex.scenarios.includes(a.scenarioId) && (!external || lmsAttempts.has(a.id)),
   );
   const scenarios = new Map<string, CompiledScenario>();
   for (const id of new Set(attempts.map((a) => a.scenarioId))) {
@@ -93,6 +101,7 @@ async function importFromLms(resume: string): Promise<string[]> {
     const existing = Object.values(local).find((l) => `${l.scenarioId}@${l.startedAt.slice(0, 19)}` === key);
     if (existing) {
       idMap.set(a.id, existing.id);
+      lmsAttempts.add(existing.id);
       continue;
     }
     if (have.has(key)) continue;
@@ -118,6 +127,7 @@ async function importFromLms(resume: string): Promise<string[]> {
       ...(a.caseFrom ? { carriedFrom: idMap.get(a.caseFrom) ?? a.caseFrom } : {}),
     };
     idMap.set(a.id, a.id);
+    lmsAttempts.add(a.id);
   }
   if (Object.keys(add).length) {
     useProgress.setState((s) => {
@@ -148,28 +158,35 @@ let launching: Promise<ReportingLaunch> | undefined;
 export function launchReporting(): Promise<ReportingLaunch> {
   return (launching ??= (async () => {
     const session = await startReporting();
+    external = session.reporter.external;
     const resumeProblems = session.launch.resume ? await importFromLms(session.launch.resume) : [];
     if (typeof window !== 'undefined')
       window.addEventListener('pagehide', () => {
-        void currentCourseState().then((s) => session.reporter.leave(s).catch(() => undefined));
+        // Synchronous as far as possible: the page is going away.
+        if (lastState) void session.reporter.leave(lastState).catch(() => undefined);
+        else void currentCourseState().then((s) => session.reporter.leave(s).catch(() => undefined));
       });
     return { ...session, resumeProblems };
   })());
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+/** The course state last given to the reporter (for leaving without waiting). */
+let lastState: CourseState | undefined;
 
 function enqueue(fn: (s: ReportingLaunch, state: CourseState) => void): void {
   queue = queue
     .then(async () => {
       const session = await launchReporting();
-      fn(session, await currentCourseState());
+      lastState = await currentCourseState();
+      fn(session, lastState);
     })
     .catch(() => undefined);
 }
 
 /** After an attempt has been created in the progress store. */
 export function reportAttemptStarted(attemptId: string): void {
+  lmsAttempts.add(attemptId);
   enqueue((s, state) => s.reporter.attemptStarted(state, attemptId));
 }
 
