@@ -41,6 +41,7 @@ test('screenshots of every screen at phone and desktop sizes', async ({ browser 
   await shoot(page, '03-briefing');
   await page.locator('main button.button').click();
   const kinds = new Set<string>();
+  let confirmShot = false;
   for (const [i, event] of script.entries()) {
     await expect(page.locator('h1')).toBeVisible();
     const kind = event.type === 'scene.continued' ? 'narrative' : event.sceneId;
@@ -48,7 +49,8 @@ test('screenshots of every screen at phone and desktop sizes', async ({ browser 
       kinds.add(kind);
       await shoot(page, `04-scene-${String(i).padStart(2, '0')}-${event.sceneId}`);
     }
-    if (i === 0 && event.type === 'decision.made') {
+    if (!confirmShot && event.type === 'decision.made') {
+      confirmShot = true;
       // The confirm step of the first decision.
       await page.locator('form.decision input').first().check();
       if (await page.locator('form.decision textarea').count()) await page.locator('form.decision textarea').fill('Nothing has been checked yet.');
