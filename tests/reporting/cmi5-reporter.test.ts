@@ -1,4 +1,3 @@
-import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { emptyCaseFile, scoreLog, startRun } from '../../src/engine';
 import { attemptStateOf } from '../../src/reporting/attempt-state';
@@ -9,7 +8,7 @@ import { cmi5LaunchFrom } from '../../src/reporting/xapi/cmi5-launch';
 import { Cmi5Reporter, RESUME_STATE_ID } from '../../src/reporting/xapi/cmi5-reporter';
 import { EXT_FAILING_SCORES, EXT_SESSION, VERB } from '../../src/reporting/xapi/cmi5-statements';
 import { fakeClock, loadRealCourse, longPath } from './course-fixture';
-import { fakeLrs, LAUNCH } from './fake-lrs';
+import { fakeLrs, LAUNCH, validateStatement } from './fake-lrs';
 
 const real = loadRealCourse();
 const scenarioId = real.info.scenarios[0];

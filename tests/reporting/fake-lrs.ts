@@ -1,5 +1,13 @@
 /** A fake cmi5 LMS/LRS for tests: the token URL, LMS.LaunchData, the state API and the statements API. */
-import validateStatement from '@learninglocker/xapi-validation';
+import * as xapiValidation from '@learninglocker/xapi-validation';
+
+type Validate = (statement: unknown) => unknown[];
+/** Learning Locker's validator (a CommonJS default export, reached the same way under vitest and Playwright). */
+export const validateStatement: Validate = (() => {
+  const m = xapiValidation as unknown as { default?: Validate | { default?: Validate } };
+  const d = m.default;
+  return (typeof d === 'function' ? d : (d?.default as Validate)) ?? (m as unknown as Validate);
+})();
 
 export interface FakeLrs {
   fetch: typeof fetch;

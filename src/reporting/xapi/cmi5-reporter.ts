@@ -30,6 +30,16 @@ interface ResumeDoc {
   sent?: { completed?: boolean; passed?: boolean };
 }
 
+/** A random UUID (v4). `crypto.randomUUID` exists only on https pages; some LMSs still serve content over http. */
+export function uuidV4(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export interface Cmi5Options {
   fetch?: typeof fetch;
   timers?: Timers;
@@ -116,7 +126,7 @@ export class Cmi5Reporter implements Reporter {
       'reading saved progress',
     );
     this.doc = docRes.status === 404 ? {} : ((await docRes.json().catch(() => ({}))) as ResumeDoc);
-    const uuid = this.options.uuid ?? (() => crypto.randomUUID());
+    const uuid = this.options.uuid ?? uuidV4;
     this.ctx = {
       launch: this.launch,
       launchData,
