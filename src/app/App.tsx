@@ -18,6 +18,9 @@ const DebriefScreen = screen(() => import('../routes/debrief'), (m) => m.Debrief
 const CertificateScreen = screen(() => import('../routes/certificate'), (m) => m.CertificateScreen);
 const SettingsScreen = screen(() => import('../routes/settings'), (m) => m.SettingsScreen);
 const AccessibilityScreen = screen(() => import('../routes/accessibility'), (m) => m.AccessibilityScreen);
+const FacilitatorStartScreen = screen(() => import('../routes/facilitator'), (m) => m.FacilitatorStartScreen);
+const ConsoleScreen = screen(() => import('../routes/facilitator'), (m) => m.ConsoleScreen);
+const PresenterScreen = screen(() => import('../routes/presenter'), (m) => m.PresenterScreen);
 
 // A packaged build (SCORM, cmi5) runs from any LMS folder with a relative base: routes go in the hash there.
 const Router = import.meta.env.BASE_URL.startsWith('.') ? HashRouter : BrowserRouter;
@@ -38,6 +41,9 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="/certificate" element={<CertificateScreen />} />
                 <Route path="/settings" element={<SettingsScreen />} />
                 <Route path="/accessibility" element={<AccessibilityScreen />} />
+                <Route path="/facilitator" element={<FacilitatorStartScreen />} />
+                <Route path="/facilitator/:sessionId" element={<ConsoleScreen />} />
+                <Route path="/presenter/:sessionId" element={<PresenterScreen />} />
                 <Route path="*" element={<NotFoundScreen />} />
               </Routes>
             </Suspense>

@@ -27,6 +27,8 @@ export interface ScenarioMeta {
   role: string;
   contentNotes: string[];
   learningOutcomes: string[];
+  /** Whether the scenario suits a facilitated classroom session (`classroom: true` in its file). */
+  classroom?: boolean;
   /** The case this scenario is a part of, if any. */
   case?: { id: string; title: string; part: number; parts: string[] };
 }

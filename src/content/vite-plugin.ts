@@ -83,6 +83,7 @@ export function buildCourse(root: string, options: ContentOptions = {}): Built {
       role: s.role,
       contentNotes: s.contentNotes ?? [],
       learningOutcomes: s.learningOutcomes ?? [],
+      ...(s.classroom ? { classroom: true } : {}),
       ...(c ? { case: { id: c.id, title: c.title, part: c.parts.indexOf(id) + 1, parts: c.parts } } : {}),
     };
   });

@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'accessibility',
   'failings',
   'records',
+  'facilitator',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

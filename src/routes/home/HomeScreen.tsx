@@ -102,6 +102,10 @@ export function HomeScreen() {
         </ol>
       </section>
 
+      <p className="classroom-link">
+        <Link to="/facilitator">{t('classroom.link')}</Link> <span className="hint">{t('classroom.hint')}</span>
+      </p>
+
       <SupportList entries={course.support} />
     </>
   );

@@ -1,0 +1,2 @@
+export { FacilitatorStartScreen } from './StartScreen';
+export { ConsoleScreen } from './ConsoleScreen';
