@@ -5,6 +5,7 @@
  */
 import { FAILINGS } from '../engine';
 import type { LocalRecord } from './local/local-records';
+import { sha256Hex } from './sha256';
 
 export const EXPORT_FORMAT = 'callout-records';
 export const EXPORT_VERSION = 1;
@@ -34,22 +35,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function salt(courseId: string): string {
   return `callout-records-v1:${courseId}:`;
 }
 
 /** Builds the JSON export. */
-export async function exportRecords(
+export function exportRecords(
   records: LocalRecord[],
   courseId: string,
   learner: string,
   now = new Date(),
-): Promise<RecordsExport> {
+): RecordsExport {
   const body = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -58,7 +54,7 @@ export async function exportRecords(
     learner,
     records,
   } as const;
-  return { ...body, integrity: await sha256Hex(salt(courseId) + canonicalJson(body)) };
+  return { ...body, integrity: sha256Hex(salt(courseId) + canonicalJson(body)) };
 }
 
 function csvCell(v: unknown): string {
@@ -105,7 +101,7 @@ export type ImportResult =
   | { ok: false; reason: 'not-json' | 'not-records' | 'other-course' | 'bad-shape' | 'tampered' };
 
 /** Checks an imported records file: format, course, shape, and the integrity code. */
-export async function verifyRecordsFile(text: string, courseId: string): Promise<ImportResult> {
+export function verifyRecordsFile(text: string, courseId: string): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -133,6 +129,6 @@ export async function verifyRecordsFile(text: string, courseId: string): Promise
     )
       return { ok: false, reason: 'bad-shape' };
   const { integrity, ...body } = d as RecordsExport;
-  if ((await sha256Hex(salt(courseId) + canonicalJson(body))) !== integrity) return { ok: false, reason: 'tampered' };
+  if (sha256Hex(salt(courseId) + canonicalJson(body)) !== integrity) return { ok: false, reason: 'tampered' };
   return { ok: true, file: d as RecordsExport };
 }

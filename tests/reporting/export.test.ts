@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportRecords, recordsCsv, verifyRecordsFile } from '../../src/reporting/export';
 import type { LocalRecord } from '../../src/reporting/local/local-records';
+import { sha256Hex } from '../../src/reporting/sha256';
+import { createHash } from 'node:crypto';
 
 const record = (over: Partial<LocalRecord> = {}): LocalRecord => ({
   attemptId: 'a-1',
@@ -21,14 +23,21 @@ const record = (over: Partial<LocalRecord> = {}): LocalRecord => ({
 
 describe('exportRecords() and verifyRecordsFile()', () => {
   it('accepts an untouched export and rejects a changed score, another course and a non-records file, saying why', async () => {
-    const file = await exportRecords([record()], 'callout', 'PC Example');
+    const file = exportRecords([record()], 'callout', 'PC Example');
     const text = JSON.stringify(file);
-    expect(await verifyRecordsFile(text, 'callout')).toMatchObject({ ok: true });
+    expect(verifyRecordsFile(text, 'callout')).toMatchObject({ ok: true });
     const tampered = JSON.stringify({ ...file, records: [record({ overall: 99 })] });
-    expect(await verifyRecordsFile(tampered, 'callout')).toEqual({ ok: false, reason: 'tampered' });
-    expect(await verifyRecordsFile(text, 'other')).toEqual({ ok: false, reason: 'other-course' });
-    expect(await verifyRecordsFile('{"hello":1}', 'callout')).toEqual({ ok: false, reason: 'not-records' });
-    expect(await verifyRecordsFile('not json', 'callout')).toEqual({ ok: false, reason: 'not-json' });
+    expect(verifyRecordsFile(tampered, 'callout')).toEqual({ ok: false, reason: 'tampered' });
+    expect(verifyRecordsFile(text, 'other')).toEqual({ ok: false, reason: 'other-course' });
+    expect(verifyRecordsFile('{"hello":1}', 'callout')).toEqual({ ok: false, reason: 'not-records' });
+    expect(verifyRecordsFile('not json', 'callout')).toEqual({ ok: false, reason: 'not-json' });
+  });
+});
+
+describe('sha256Hex()', () => {
+  it('matches Node’s SHA-256 on empty, ASCII, Welsh and long inputs', () => {
+    for (const t of ['', 'abc', 'Ymchwilio i farwolaethau annisgwyl — ŵ ŷ', 'x'.repeat(1000)])
+      expect(sha256Hex(t)).toBe(createHash('sha256').update(t, 'utf8').digest('hex'));
   });
 });
 
