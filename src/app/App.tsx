@@ -18,6 +18,8 @@ const DebriefScreen = screen(() => import('../routes/debrief'), (m) => m.Debrief
 const CertificateScreen = screen(() => import('../routes/certificate'), (m) => m.CertificateScreen);
 const SettingsScreen = screen(() => import('../routes/settings'), (m) => m.SettingsScreen);
 const AccessibilityScreen = screen(() => import('../routes/accessibility'), (m) => m.AccessibilityScreen);
+const RecordsScreen = screen(() => import('../routes/records'), (m) => m.RecordsScreen);
+const SupervisorReportScreen = screen(() => import('../routes/supervisor-report'), (m) => m.SupervisorReportScreen);
 const FacilitatorStartScreen = screen(() => import('../routes/facilitator'), (m) => m.FacilitatorStartScreen);
 const ConsoleScreen = screen(() => import('../routes/facilitator'), (m) => m.ConsoleScreen);
 const PresenterScreen = screen(() => import('../routes/presenter'), (m) => m.PresenterScreen);
@@ -41,6 +43,8 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="/certificate" element={<CertificateScreen />} />
                 <Route path="/settings" element={<SettingsScreen />} />
                 <Route path="/accessibility" element={<AccessibilityScreen />} />
+                <Route path="/records" element={<RecordsScreen />} />
+                <Route path="/supervisor-report" element={<SupervisorReportScreen />} />
                 <Route path="/facilitator" element={<FacilitatorStartScreen />} />
                 <Route path="/facilitator/:sessionId" element={<ConsoleScreen />} />
                 <Route path="/presenter/:sessionId" element={<PresenterScreen />} />

@@ -70,6 +70,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <h2 className="visually-hidden">{t('footer.heading')}</h2>
           <ul className="footer__links">
             <li>
+              <Link to="/records">{t('footer.records')}</Link>
+            </li>
+            <li>
               <Link to="/settings">{t('footer.settings')}</Link>
             </li>
             <li>

@@ -1,0 +1,2 @@
+export { RecordsScreen } from './RecordsScreen';
+export { ReportingBanner } from './ReportingBanner';

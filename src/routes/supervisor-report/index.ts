@@ -1,0 +1,1 @@
+export { SupervisorReportScreen } from './SupervisorReportScreen';
