@@ -10,6 +10,7 @@ import { homeContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { FAILINGS } from '../../engine/types';
 import { download } from '../records/records-data';
+import '../records/records.css';
 import { groupFailings, importFiles, personRow, type FileOutcome, type Person } from './group-report';
 
 function csvCell(v: string | number | null): string {
@@ -103,7 +104,7 @@ export function SupervisorReportScreen() {
       {rows.length ? (
         <>
           <h2 className="heading-m">{t('records:report.people')}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('records:report.peopleCaption')} tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">{t('records:report.peopleCaption')}</caption>
               <thead>
@@ -141,35 +142,37 @@ export function SupervisorReportScreen() {
             </table>
           </div>
           <h2 className="heading-m">{t('records:report.group')}</h2>
-          <table className="table">
-            <caption className="visually-hidden">{t('records:report.groupCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('records:report.failing')}</th>
-                <th scope="col" className="num">
-                  {t('records:report.mean')}
-                </th>
-                <th scope="col" className="num">
-                  {t('records:report.range')}
-                </th>
-                <th scope="col" className="num">
-                  {t('records:report.assessed')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.map((g) => (
-                <tr key={g.failing}>
-                  <th scope="row">
-                    {g.failing} {t(`failings:${g.failing}.name`)}
+          <div className="table-wrap" role="region" aria-label={t('records:report.groupCaption')} tabIndex={0}>
+            <table className="table">
+              <caption className="visually-hidden">{t('records:report.groupCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('records:report.failing')}</th>
+                  <th scope="col" className="num">
+                    {t('records:report.mean')}
                   </th>
-                  <td className="num">{pct(g.mean)}</td>
-                  <td className="num">{g.min === null ? t('records:table.notAssessed') : `${g.min}–${g.max}%`}</td>
-                  <td className="num">{g.assessed}</td>
+                  <th scope="col" className="num">
+                    {t('records:report.range')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('records:report.assessed')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {group.map((g) => (
+                  <tr key={g.failing}>
+                    <th scope="row">
+                      {g.failing} {t(`failings:${g.failing}.name`)}
+                    </th>
+                    <td className="num">{pct(g.mean)}</td>
+                    <td className="num">{g.min === null ? t('records:table.notAssessed') : `${g.min}–${g.max}%`}</td>
+                    <td className="num">{g.assessed}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button
             type="button"
             className="button"
