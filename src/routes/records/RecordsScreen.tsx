@@ -15,7 +15,7 @@ import { courseResult } from '../course-status';
 import { verificationCode } from '../certificate/verification';
 import { download, recordsFromAttempts } from './records-data';
 import { launchReporting } from './reporting-bridge';
-import './records.css';
+import { ScrollRegion } from './ScrollRegion';
 
 export function RecordsScreen() {
   const { t, i18n } = useTranslation(['records', 'failings']);
@@ -65,7 +65,7 @@ export function RecordsScreen() {
       {records.length === 0 ? (
         <p>{t('records:table.empty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t('records:table.caption')} tabIndex={0}>
+        <ScrollRegion label={t('records:table.caption')}>
           <table className="table">
             <caption className="visually-hidden">{t('records:table.caption')}</caption>
             <thead>
@@ -103,7 +103,7 @@ export function RecordsScreen() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h2 className="heading-m">{t('records:export.heading')}</h2>

@@ -10,7 +10,7 @@ import { homeContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { FAILINGS } from '../../engine/types';
 import { download } from '../records/records-data';
-import '../records/records.css';
+import { ScrollRegion } from '../records/ScrollRegion';
 import { groupFailings, importFiles, personRow, type FileOutcome, type Person } from './group-report';
 
 function csvCell(v: string | number | null): string {
@@ -104,7 +104,7 @@ export function SupervisorReportScreen() {
       {rows.length ? (
         <>
           <h2 className="heading-m">{t('records:report.people')}</h2>
-          <div className="table-wrap" role="region" aria-label={t('records:report.peopleCaption')} tabIndex={0}>
+          <ScrollRegion label={t('records:report.peopleCaption')}>
             <table className="table">
               <caption className="visually-hidden">{t('records:report.peopleCaption')}</caption>
               <thead>
@@ -140,9 +140,9 @@ export function SupervisorReportScreen() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <h2 className="heading-m">{t('records:report.group')}</h2>
-          <div className="table-wrap" role="region" aria-label={t('records:report.groupCaption')} tabIndex={0}>
+          <ScrollRegion label={t('records:report.groupCaption')}>
             <table className="table">
               <caption className="visually-hidden">{t('records:report.groupCaption')}</caption>
               <thead>
@@ -172,7 +172,7 @@ export function SupervisorReportScreen() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <button
             type="button"
             className="button"
