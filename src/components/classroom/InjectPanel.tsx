@@ -64,12 +64,14 @@ export function InjectPanel({
         <ul className="inject-panel__list">
           {injects.map((inj) => (
             <li key={inj.id} className="inject-panel__item">
-              <h3 className="heading-s">{inj.title}</h3>
+              <h3 className="heading-s" id={`${id}-inj-${inj.id}`}>
+                {inj.title}
+              </h3>
               <Markdown text={inj.text} />
               <button
                 type="button"
                 className="button button--secondary"
-                aria-label={t('injects.sendNamed', { title: inj.title })}
+                aria-describedby={`${id}-inj-${inj.id}`}
                 onClick={() => onSend({ injectId: inj.id, title: inj.title, text: inj.text })}
               >
                 {t('injects.send')}

@@ -14,6 +14,8 @@ export interface StageContent {
   blocks: NonNullable<Scene['blocks']>;
   /** What the last decision turned up (findings, search results). */
   outcome?: { heading: string; lines: string[] };
+  /** The document the room reviews (review scenes). */
+  document?: { title: string; author?: string; text: string };
   /** The question and the items offered, for a decision scene. */
   prompt?: string;
   options: VoteOption[];
@@ -56,6 +58,15 @@ export function PresenterStage({ content }: { content: StageContent }) {
       <div className={c.prompt ? 'stage__columns' : undefined}>
         <div className="stage__scene">
           <SceneBody text={c.text} blocks={c.blocks} />
+          {c.document ? (
+            <section className="stage__document" aria-labelledby="stage-doc-h">
+              <h2 id="stage-doc-h" className="stage__document-title">
+                {c.document.title}
+              </h2>
+              {c.document.author ? <p className="stage__document-author">{c.document.author}</p> : null}
+              <Markdown text={c.document.text} />
+            </section>
+          ) : null}
         </div>
         {c.prompt ? (
           <section className="stage__question" aria-labelledby="stage-q">

@@ -77,6 +77,7 @@ function Presenter({ compiled, session }: { compiled: CompiledScenario; session:
       blocks: view.scene.blocks,
       outcome: lastOutcome(compiled, run, tPlayer),
       ...(decision && interaction && 'prompt' in interaction ? { prompt: interaction.prompt } : {}),
+      ...(decision && scene.review ? { document: scene.review.document } : {}),
       options: decision ? [...view.scene.items, ...view.scene.verdicts].map((i) => ({ id: i.id, text: i.text })) : [],
       ...(decision && session.presenter.votesShown && pending && !pending.skipped ? { votes: pending.counts } : {}),
       ...(session.presenter.inject ? { inject: session.presenter.inject } : {}),
