@@ -184,3 +184,82 @@ test('SCORM 2004 in a popup window: the last call-out completes the course with 
   }
   await ctx.close();
 });
+
+for (const [version, mode] of [
+  ['1.2', 'popup'],
+  ['2004', 'iframe'],
+] as const) {
+  test(`SCORM ${version} in ${mode === 'popup' ? 'a popup window' : 'an iframe'}: found, reported, finished on leaving, resumed on relaunch`, async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const dir = await buildPackage(version === '1.2' ? 'scorm12' : 'scorm2004');
+    const ctx = await browser.newContext();
+    await serveLms(ctx, dir, hostPage(version, mode));
+    const page = await ctx.newPage();
+    await page.goto(`${LMS}/host.html`);
+    let t: Target;
+    let hash: (h: string) => Promise<void>;
+    let popup: Page | undefined;
+    if (mode === 'popup') {
+      [popup] = await Promise.all([
+        ctx.waitForEvent('page'),
+        page.evaluate(() => void window.open('/course/index.html', 'sco')),
+      ]);
+      t = popup;
+      hash = (h) => popup!.evaluate((x) => void (location.hash = x), h);
+    } else {
+      t = page.frameLocator('#sco');
+      hash = (h) =>
+        page
+          .frames()
+          .find((f) => f.url().includes('/course/'))!
+          .evaluate((x) => void (location.hash = x), h);
+    }
+    await expect(t.locator('main h1')).toBeVisible();
+    await openScenario(t, hash);
+    const some = path.slice(0, 4);
+    await play(t, some);
+    const stoppedAt = await heading(t);
+    const decisions = some.filter((e) => e.type === 'decision.made').length;
+    await expect.poll(() => countInteractions(page), { timeout: 15_000 }).toBe(decisions);
+    // The learner closes the course: the module ends the LMS session with exit = suspend.
+    if (popup) await popup.close({ runBeforeUnload: true });
+    else await page.evaluate(() => document.getElementById('sco')!.remove());
+    const exitKey = version === '1.2' ? 'cmi.core.exit' : 'cmi.exit';
+    await expect.poll(async () => (await cmi(page))[exitKey]).toBe('suspend');
+    const api = version === '1.2' ? 'API' : 'API_1484_11';
+    await expect
+      .poll(() =>
+        page.evaluate((n) => (window as never as Record<string, { isTerminated(): boolean }>)[n].isTerminated(), api),
+      )
+      .toBe(true);
+    const saved = await cmi(page);
+    if (version === '1.2') expect(saved['cmi.suspend_data'].length).toBeLessThanOrEqual(4096);
+    await ctx.close();
+
+    const ctx2 = await browser.newContext();
+    const entry = version === '1.2' ? 'cmi.core.entry' : 'cmi.entry';
+    await serveLms(
+      ctx2,
+      dir,
+      hostPage(version, mode, { 'cmi.suspend_data': saved['cmi.suspend_data'], [entry]: 'resume' }),
+    );
+    const page2 = await ctx2.newPage();
+    await page2.goto(`${LMS}/host.html`);
+    let t2: Target;
+    if (mode === 'popup') {
+      const [p2] = await Promise.all([
+        ctx2.waitForEvent('page'),
+        page2.evaluate(() => void window.open('/course/index.html', 'sco')),
+      ]);
+      t2 = p2;
+    } else t2 = page2.frameLocator('#sco');
+    await t2
+      .getByRole('link', { name: /continue/i })
+      .first()
+      .click();
+    await expect(t2.locator('main h1')).toHaveText(stoppedAt);
+    await ctx2.close();
+  });
+}
