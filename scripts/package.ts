@@ -82,12 +82,19 @@ export async function packageTarget(target: PackageTarget, opts: { outDir?: stri
   const buildDir = join(outRoot, target);
   rmSync(buildDir, { recursive: true, force: true });
   process.env.VITE_CALLOUT_REPORTING = target;
+  // Always a production build, even when called from a test runner that sets NODE_ENV=test.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
+    mode: 'production',
     root,
     configFile: join(root, 'vite.config.ts'),
     base: './',
     logLevel: opts.quiet ? 'warn' : 'info',
     build: { outDir: buildDir, emptyOutDir: true },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const course = manifestCourse();
   const files = new Map<string, Uint8Array>();
