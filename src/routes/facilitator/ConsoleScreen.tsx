@@ -389,7 +389,7 @@ function ConsoleView({
       </div>
       <Exports session={session} itemText={text} />
       <SessionLog record={record} itemText={text} formatTime={(iso) => formatDate(iso, i18n.language)}>
-        <FailingChart rows={chartRows} threshold={threshold} caption={t('record.scores')} />
+        <FailingChart rows={chartRows} threshold={threshold} caption={record.status === 'completed' ? t('record.scoresFinal') : t('record.scores')} />
       </SessionLog>
     </div>
   );
