@@ -11,6 +11,7 @@ import type { ScoringRules } from '../scoring/score';
 import type { CaseFile, Failing, Scenario } from '../types';
 import { FAILINGS } from '../types';
 import { scenarioReads, walkScenario, type WalkReport } from './walk';
+import { emptyReads, type ConditionReads } from '../run/conditions';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
 export const DEFAULT_RULES: ScoringRules = {
@@ -128,31 +129,69 @@ function walkIssues(
 }
 
 /** Projects case files onto what a scenario reads, keeping one per class (bounded). */
-function distinctFor(scenario: Scenario, files: CaseFile[], limit = 64): CaseFile[] {
+/** Most carried case files a later part is walked from (see `startsFor`). */
+export const MAX_CARRIED_STARTS = 48;
+
+/** What the later parts of a case read from the case file (flags, facts, record tags, exhibits). */
+function carryReadsOf(later: Scenario[]): ConditionReads | undefined {
+  if (!later.length) return undefined;
+  const out = emptyReads();
+  for (const s of later) {
+    const r = scenarioReads(s);
+    r.flags.forEach((x) => out.flags.add(x));
+    r.facts.forEach((x) => out.facts.add(x));
+    r.recorded.forEach((x) => out.recorded.add(x));
+    r.seized.forEach((x) => out.seized.add(x));
+  }
+  return out;
+}
+
+/**
+ * The starting case files for a later part: its default, then the distinct case files its earlier part can
+ * leave, told apart by what this part and the parts after it read. When there are more than
+ * MAX_CARRIED_STARTS, an even sample is taken across them ordered from the thinnest to the fullest, so the walk
+ * sees poor, middling and thorough earlier work; the report says how many of how many were walked.
+ */
+function startsFor(
+  scenario: Scenario,
+  compiled: ReturnType<typeof compileScenario>,
+  files: CaseFile[],
+  carry: ConditionReads | undefined,
+): { starts: CaseFile[]; sampled?: { used: number; of: number } } {
   const reads = scenarioReads(scenario);
-  const seen = new Map<string, CaseFile>();
+  if (carry) {
+    carry.flags.forEach((x) => reads.flags.add(x));
+    carry.facts.forEach((x) => reads.facts.add(x));
+    carry.recorded.forEach((x) => reads.recorded.add(x));
+    carry.seized.forEach((x) => reads.seized.add(x));
+  }
+  const classes = new Map<string, { cf: CaseFile; size: number }>();
   for (const cf of files) {
-    const key = [
-      cf.flags.filter((f) => reads.flags.has(f)).join(','),
+    const parts = [
+      cf.flags.filter((f) => reads.flags.has(f)),
       cf.facts
         .filter((f) => reads.facts.has(f.id))
         .map((f) => f.id)
-        .sort()
-        .join(','),
+        .sort(),
       [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)))]
         .filter((t) => reads.recorded.has(t))
-        .sort()
-        .join(','),
+        .sort(),
       cf.exhibits
         .filter((e) => reads.seized.has(e.id))
         .map((e) => e.id)
-        .sort()
-        .join(','),
-    ].join('|');
-    if (!seen.has(key)) seen.set(key, { ...cf, origin: 'carried' });
-    if (seen.size >= limit) break;
+        .sort(),
+    ];
+    const key = parts.map((p) => p.join(',')).join('|');
+    if (!classes.has(key))
+      classes.set(key, { cf: { ...cf, origin: 'carried' }, size: parts.reduce((n, p) => n + p.length, 0) });
   }
-  return [...seen.values()];
+  const all = [...classes.entries()].sort((a, b) => a[1].size - b[1].size || a[0].localeCompare(b[0]));
+  const base = [defaultCaseFile(compiled)];
+  if (all.length <= MAX_CARRIED_STARTS) return { starts: [...base, ...all.map(([, c]) => c.cf)] };
+  const picked: CaseFile[] = [];
+  for (let i = 0; i < MAX_CARRIED_STARTS; i++)
+    picked.push(all[Math.round((i * (all.length - 1)) / (MAX_CARRIED_STARTS - 1))][1].cf);
+  return { starts: [...base, ...picked], sampled: { used: MAX_CARRIED_STARTS, of: all.length } };
 }
 
 function localeReports(
@@ -223,11 +262,19 @@ export function checkCourse(reader: FileReader, manifestPath: string, opts: Chec
       const compiled = compileScenario(scenario);
       const part = partOf.get(id);
       let starts: CaseFile[] = [emptyCaseFile()];
+      let sampled: { used: number; of: number } | undefined;
+      const later = part
+        ? part.parts
+            .slice(part.index + 1)
+            .flatMap((p) => (loaded.scenarios.get(p) ? [loaded.scenarios.get(p)!.scenario] : []))
+        : [];
+      const carry = carryReadsOf(later);
       if (part && part.index > 0) {
         const prev = ends.get(part.parts[part.index - 1]) ?? [];
-        starts = [defaultCaseFile(compiled), ...distinctFor(scenario, prev)];
+        ({ starts, sampled } = startsFor(scenario, compiled, prev, carry));
       }
-      const w = walkScenario(compiled, starts, rules);
+      const w = walkScenario(compiled, starts, rules, carry);
+      w.startsSampled = sampled;
       ends.set(id, w.endCaseFiles);
       report.walks.push(w);
       report.issues.push(...walkIssues(file, w, rules, parsed, scenario));
@@ -269,8 +316,29 @@ export function checkScenarioFile(
   if (!res.scenario || res.issues.some((i) => i.severity === 'error') || opts.noWalk) return report;
   const rules = loaded?.course?.scoring ?? DEFAULT_RULES;
   const compiled = compileScenario(res.scenario);
-  const starts = res.scenario.defaultCaseFile ? [defaultCaseFile(compiled)] : [emptyCaseFile()];
+  let starts = res.scenario.defaultCaseFile ? [defaultCaseFile(compiled)] : [emptyCaseFile()];
+  let sampledStarts: { used: number; of: number } | undefined;
+  if (part && part.i > 0) {
+    // A later part is walked from its default case file and from every case file its earlier parts can leave.
+    let ends: CaseFile[] = [emptyCaseFile()];
+    const parts = part.c.parts;
+    earlierScenarios.forEach((prev, i) => {
+      const pc = compileScenario(prev);
+      const carry = carryReadsOf(
+        parts.slice(i + 1).flatMap((p) => (loaded!.scenarios.get(p) ? [loaded!.scenarios.get(p)!.scenario] : [])),
+      );
+      const from = i === 0 ? ends : startsFor(prev, pc, ends, carry).starts;
+      ends = walkScenario(pc, from, rules, carry).endCaseFiles;
+    });
+    const later = parts
+      .slice(part.i + 1)
+      .flatMap((p) => (loaded!.scenarios.get(p) ? [loaded!.scenarios.get(p)!.scenario] : []));
+    const s = startsFor(res.scenario, compiled, ends, carryReadsOf(later));
+    starts = s.starts;
+    sampledStarts = s.sampled;
+  }
   const w = walkScenario(compiled, starts, rules);
+  w.startsSampled = sampledStarts;
   report.walks.push(w);
   report.issues.push(...walkIssues(file, w, rules, res.parsed, res.scenario));
   const loc = localeReports(reader, opts, [{ id: res.scenario.id, doc: res.scenario }]);

@@ -5,8 +5,8 @@
  * computed over the paths of that graph.
  */
 import { getAdjacencyMap } from 'xstate/graph';
-import type { CompiledScenario } from '../run/compile';
-import { sceneTargets, step } from '../run/compile';
+import type { CaseOpenedEvent, CompiledScenario } from '../run/compile';
+import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile';
 import { collectReads, emptyReads, type ConditionReads } from '../run/conditions';
 import {
   availableItems,
@@ -186,61 +186,63 @@ export interface WalkReport {
   scripts: Record<string, { caseFile: CaseFile; events: RunEvent[] }>;
   /** Distinct case files the walk ended with (for walking the next part of a case). */
   endCaseFiles: CaseFile[];
+  /** Set when a later part was walked from a sample of the case files its earlier parts can leave. */
+  startsSampled?: { used: number; of: number };
 }
 
-/** Walks a scenario from the given starting case files. */
-export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFile[], rules: ScoringRules): WalkReport {
+/**
+ * Walks a scenario from the given starting case files, all in one graph: the walk machine opens with a
+ * `case.opened` event per starting case file, and states reached from different starts are shared.
+ * `carryReads` are what later parts of a case read: states that differ in them are kept apart, so the case files
+ * this walk ends with keep everything a later part can tell apart.
+ */
+export function walkScenario(
+  compiled: CompiledScenario,
+  startCaseFiles: CaseFile[],
+  rules: ScoringRules,
+  carryReads?: ConditionReads,
+): WalkReport {
   const { scenario } = compiled;
   const reads = scenarioReads(scenario);
+  if (carryReads) {
+    carryReads.flags.forEach((x) => reads.flags.add(x));
+    carryReads.facts.forEach((x) => reads.facts.add(x));
+    carryReads.recorded.forEach((x) => reads.recorded.add(x));
+    carryReads.seized.forEach((x) => reads.seized.add(x));
+  }
+  const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
+  const machine = buildMachine(scenario, { opening: true, memo });
+  const groupCache = new Map<string, SignatureGroup[]>();
   const edgeInfo = new Map<string, EdgeMarks>();
-  const keyOf = (snap: { value: unknown; context: RunContext }) => stateKey(String(snap.value), snap.context, reads);
+  const keyOf = (snap: { value: unknown; context: RunContext }) =>
+    snap.value === OPENING ? OPENING : stateKey(String(snap.value), snap.context, reads);
+  const zero = () => ({ F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 });
+  const serializeEvent = (e: RunEvent | CaseOpenedEvent) =>
+    e.type === 'case.opened' ? `open#${startCaseFiles.indexOf(e.caseFile)}` : JSON.stringify(e);
 
-  const eventsFor = (snap: { value: unknown; context: RunContext; status: string }): RunEvent[] => {
+  const eventsFor = (snap: { value: unknown; context: RunContext; status: string }): (RunEvent | CaseOpenedEvent)[] => {
     if (snap.status === 'done') return [];
+    if (snap.value === OPENING) {
+      const opens = startCaseFiles.map((caseFile): CaseOpenedEvent => ({ type: 'case.opened', caseFile }));
+      for (const ev of opens)
+        edgeInfo.set(`${OPENING}#${serializeEvent(ev)}`, {
+          min: zero(),
+          max: zero(),
+          best: zero(),
+          rep: { earned: zero(), critical: 0 },
+          minCritical: 0,
+        });
+      return opens;
+    }
     const sceneId = String(snap.value);
     const scene = compiled.scenes.get(sceneId)!;
     const from = keyOf(snap);
     const groups = new Map<string, { event: RunEvent; info: EdgeMarks; repTotal: number }>();
     // Decisions are first grouped by a cheap signature of what they change that the guards can see; only
     // one decision per group is stepped through the machine logic.
-    const bySignature = new Map<
-      string,
-      {
-        event: RunEvent;
-        min: FailingMarks;
-        max: FailingMarks;
-        rep: FailingMarks;
-        repCrit: number;
-        repTotal: number;
-        minCrit: number;
-      }
-    >();
-    for (const ev of possibleEvents(compiled, snap.context, sceneId)) {
-      const sig = decisionSignature(scene, snap.context, ev, reads);
-      const { earned, critical } = quickMarks(scene, ev);
-      const total = FAILINGS.reduce((s, f) => s + earned[f], 0) - critical * 1000;
-      const g = bySignature.get(sig.key);
-      if (!g) {
-        bySignature.set(sig.key, {
-          event: ev,
-          min: { ...earned },
-          max: { ...earned },
-          rep: earned,
-          repCrit: critical,
-          repTotal: total,
-          minCrit: critical,
-        });
-        continue;
-      }
-      for (const f of FAILINGS) {
-        g.min[f] = Math.min(g.min[f], earned[f]);
-        g.max[f] = Math.max(g.max[f], earned[f]);
-      }
-      g.minCrit = Math.min(g.minCrit, critical);
-      if (total > g.repTotal) Object.assign(g, { rep: earned, repCrit: critical, repTotal: total });
-    }
-    for (const sg of bySignature.values()) {
+    for (const sg of signatureGroups(compiled, snap.context, sceneId, reads, groupCache)) {
       const res = step(scenario, scene, snap.context, sg.event);
+      memo.set(sg.event, { ctx: snap.context, result: res });
       if (!res || res.target === undefined) continue;
       const toKey = `${res.target}|${stateKey(res.target, res.ctx, reads)}`;
       const last = res.ctx.log.length > snap.context.log.length ? res.ctx.log[res.ctx.log.length - 1] : undefined;
@@ -292,28 +294,31 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
   const scripts: WalkReport['scripts'] = {};
   const endCaseFiles = new Map<string, CaseFile>();
 
-  for (const caseFile of startCaseFiles) {
-    const adj = getAdjacencyMap(compiled.machine, {
-      input: { caseFile },
+  {
+    const adj = getAdjacencyMap(machine, {
+      input: { caseFile: startCaseFiles[0] },
       events: eventsFor as never,
       serializeState: keyOf as never,
-      serializeEvent: (e) => JSON.stringify(e),
+      serializeEvent: serializeEvent as never,
     });
-    states += Object.keys(adj).length;
+    states += Object.keys(adj).length - 1;
     type Node = {
       key: string;
       done: boolean;
       ending?: string;
       flags: string[];
-      out: { to: string; info: EdgeMarks }[];
+      out: { to: string; info: EdgeMarks; start?: CaseFile }[];
     };
     const nodes = new Map<string, Node>();
     for (const [key, v] of Object.entries(adj)) {
       const snap = v.state as unknown as { status: string; context: RunContext; value: unknown };
-      const out = Object.entries(v.transitions as Record<string, { state: unknown }>).map(([evKey, t]) => ({
-        to: keyOf(t.state as never),
-        info: edgeInfo.get(`${key}#${evKey}`)!,
-      }));
+      const out = Object.entries(v.transitions as Record<string, { state: unknown; event: unknown }>).map(
+        ([evKey, t]) => ({
+          to: keyOf(t.state as never),
+          info: edgeInfo.get(`${key}#${evKey}`)!,
+          start: key === OPENING ? (t.event as CaseOpenedEvent).caseFile : undefined,
+        }),
+      );
       nodes.set(key, {
         key,
         done: snap.status === 'done',
@@ -325,7 +330,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
         endings.add(snap.context.ending!);
         const cf = snap.context.caseFile;
         endCaseFiles.set(JSON.stringify(cf), cf);
-      } else if (out.length === 0) stuck.push({ sceneId: String(snap.value), via: [] });
+      } else if (out.length === 0 && key !== OPENING) stuck.push({ sceneId: String(snap.value), via: [] });
     }
     // Enumerate paths depth-first, carrying the sums of min, max and best marks.
     // Chains of single steps (narrative scenes, one-way decisions) become one edge, so a long run of scenes
@@ -338,6 +343,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     const best = { ...lo };
     const rep = { ...lo };
     let repCrit = 0;
+    let startFlags: string[] = [];
     const onPath = new Set<string>();
     const visit = (key: string) => {
       if (paths >= MAX_PATHS) {
@@ -355,7 +361,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
         }
         for (const [flag, inv] of Object.entries(invariants)) {
           // Only flags this scenario set count: a flag carried from an earlier part was judged there.
-          if (!node.flags.includes(flag) || caseFile.flags.includes(flag) || best[inv.failing] === 0) continue;
+          if (!node.flags.includes(flag) || startFlags.includes(flag) || best[inv.failing] === 0) continue;
           inv.paths++;
           const s = hi[inv.failing] / best[inv.failing];
           inv.maxScore = inv.maxScore === null ? s : Math.max(inv.maxScore, s);
@@ -375,6 +381,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
       onPath.add(key);
       for (const edge of node.out) {
         if (onPath.has(edge.to)) continue; // a loop back; the static check reports loops with no way out
+        if (edge.start) startFlags = edge.start.flags;
         for (const f of FAILINGS) {
           lo[f] += edge.info.min[f];
           hi[f] += edge.info.max[f];
@@ -396,7 +403,7 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
     visit(first);
 
     // Shortest script to each ending: breadth-first over the same adjacency map.
-    const prev = new Map<string, { from: string; event: RunEvent } | null>([[first, null]]);
+    const prev = new Map<string, { from: string; event: RunEvent | CaseOpenedEvent } | null>([[first, null]]);
     const queue = [first];
     while (queue.length) {
       const key = queue.shift()!;
@@ -408,17 +415,18 @@ export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFil
       )) {
         const to = keyOf(t.state as never);
         if (prev.has(to)) continue;
-        prev.set(to, { from: key, event: t.event as RunEvent });
+        prev.set(to, { from: key, event: t.event as RunEvent | CaseOpenedEvent });
         queue.push(to);
       }
     }
     for (const node of nodes.values()) {
       if (!node.done) continue;
-      const script: RunEvent[] = [];
+      const script: (RunEvent | CaseOpenedEvent)[] = [];
       for (let k: string | undefined = node.key; k && prev.get(k); k = prev.get(k)!.from)
         script.unshift(prev.get(k)!.event);
-      if (!scripts[node.ending!] || scripts[node.ending!].events.length > script.length)
-        scripts[node.ending!] = { caseFile, events: script };
+      const [open, ...events] = script as [CaseOpenedEvent, ...RunEvent[]];
+      if (!scripts[node.ending!] || scripts[node.ending!].events.length > events.length)
+        scripts[node.ending!] = { caseFile: open.caseFile, events };
     }
   }
 
@@ -468,21 +476,17 @@ function quickMarks(scene: Scenario['scenes'][number], ev: RunEvent): { earned: 
  * tags, chosen ids, searched terms, minutes when the clock is read. Decisions with the same signature at the
  * same state lead to the same next state.
  */
-function decisionSignature(
-  scene: Scenario['scenes'][number],
-  ctx: RunContext,
-  ev: RunEvent,
-  reads: ConditionReads,
-): { key: string } {
-  if (ev.type !== 'decision.made') return { key: 'continue' };
+function decisionSignature(scene: Scenario['scenes'][number], ev: RunEvent, reads: ConditionReads): string {
+  if (ev.type !== 'decision.made') return 'continue';
   const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
   const items = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
-  const flags = new Set(ctx.caseFile.flags.filter((f) => reads.flags.has(f)));
+  // The last of set or clear wins for each flag, as effects apply in scenario order.
+  const flags = new Map<string, 's' | 'c'>();
   const parts: string[] = [];
   let minutes = 0;
   for (const it of items) {
-    it.effects?.set?.forEach((f) => reads.flags.has(f) && flags.add(f));
-    it.effects?.clear?.forEach((f) => flags.delete(f));
+    it.effects?.set?.forEach((f) => reads.flags.has(f) && flags.set(f, 's'));
+    it.effects?.clear?.forEach((f) => reads.flags.has(f) && flags.set(f, 'c'));
     it.effects?.reveal?.forEach((f) => reads.facts.has(f) && parts.push(`r:${f}`));
     it.effects?.seize?.forEach((e) => reads.seized.has(e) && parts.push(`s:${e}`));
     ((it as { tags?: string[] }).tags ?? []).forEach((t) => reads.recorded.has(t) && parts.push(`t:${t}`));
@@ -493,9 +497,71 @@ function decisionSignature(
     minutes += itemMinutes(it);
   }
   if (scene.record) parts.push('record');
-  return {
-    key: [[...flags].sort().join(','), [...new Set(parts)].sort().join(','), reads.clock ? minutes : ''].join('|'),
-  };
+  const flagPart = [...flags]
+    .map(([f, op]) => `${op}${f}`)
+    .sort()
+    .join(',');
+  return [flagPart, [...new Set(parts)].sort().join(','), reads.clock ? minutes : ''].join('|');
+}
+
+/** The decisions at a scene, grouped by signature, with the lowest and highest marks in each group. */
+interface SignatureGroup {
+  event: RunEvent;
+  min: FailingMarks;
+  max: FailingMarks;
+  rep: FailingMarks;
+  repCrit: number;
+  repTotal: number;
+  minCrit: number;
+}
+
+/**
+ * Groups the decisions possible at a scene. The grouping depends only on the scene and which items are offered,
+ * so it is cached on those: many states of a walk share it.
+ */
+function signatureGroups(
+  compiled: CompiledScenario,
+  ctx: RunContext,
+  sceneId: string,
+  reads: ConditionReads,
+  cache: Map<string, SignatureGroup[]>,
+): SignatureGroup[] {
+  const scene = compiled.scenes.get(sceneId)!;
+  const cacheKey = `${sceneId}|${availableItems(scene, ctx)
+    .map((i) => i.id)
+    .join(',')}|${availableVerdicts(scene, ctx)
+    .map((i) => i.id)
+    .join(',')}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const bySignature = new Map<string, SignatureGroup>();
+  for (const ev of possibleEvents(compiled, ctx, sceneId)) {
+    const key = decisionSignature(scene, ev, reads);
+    const { earned, critical } = quickMarks(scene, ev);
+    const total = FAILINGS.reduce((s, f) => s + earned[f], 0) - critical * 1000;
+    const g = bySignature.get(key);
+    if (!g) {
+      bySignature.set(key, {
+        event: ev,
+        min: { ...earned },
+        max: { ...earned },
+        rep: earned,
+        repCrit: critical,
+        repTotal: total,
+        minCrit: critical,
+      });
+      continue;
+    }
+    for (const f of FAILINGS) {
+      g.min[f] = Math.min(g.min[f], earned[f]);
+      g.max[f] = Math.max(g.max[f], earned[f]);
+    }
+    g.minCrit = Math.min(g.minCrit, critical);
+    if (total > g.repTotal) Object.assign(g, { rep: earned, repCrit: critical, repTotal: total });
+  }
+  const groups = [...bySignature.values()];
+  cache.set(cacheKey, groups);
+  return groups;
 }
 
 function addMarks(a: EdgeMarks, b: EdgeMarks): EdgeMarks {
@@ -511,15 +577,15 @@ function addMarks(a: EdgeMarks, b: EdgeMarks): EdgeMarks {
 }
 
 /** Follows an edge through nodes with exactly one way on, summing their marks. */
-function collapse(
+function collapse<E extends { to: string; info: EdgeMarks }>(
   nodes: Map<string, { done: boolean; out: { to: string; info: EdgeMarks }[] }>,
-  edge: { to: string; info: EdgeMarks },
-): { to: string; info: EdgeMarks } {
+  edge: E,
+): E {
   let { to, info } = edge;
   const seen = new Set<string>();
   for (;;) {
     const node = nodes.get(to)!;
-    if (node.done || node.out.length !== 1 || seen.has(to)) return { to, info };
+    if (node.done || node.out.length !== 1 || seen.has(to)) return { ...edge, to, info };
     seen.add(to);
     info = addMarks(info, node.out[0].info);
     to = node.out[0].to;

@@ -23,7 +23,7 @@ export interface RunInput {
 }
 
 /** The outcome of an event at a scene: the new context and the scene it leads to. */
-interface Step {
+export interface Step {
   ctx: RunContext;
   target: string | undefined;
 }
@@ -71,11 +71,28 @@ export function initialContext(scenario: Scenario, caseFile: CaseFile): RunConte
   };
 }
 
-/** Builds the XState machine for a validated scenario. */
-export function buildMachine(scenario: Scenario) {
+/** The walk machine's opening state, before a case file is chosen. Not a scene id (ids are kebab-case). */
+export const OPENING = '__open';
+
+/** The event that starts a walk machine with a case file. */
+export interface CaseOpenedEvent {
+  type: 'case.opened';
+  caseFile: CaseFile;
+}
+
+/**
+ * Builds the XState machine for a validated scenario. With `opening`, the machine starts in a state that waits
+ * for a `case.opened` event carrying the case file: the checker uses it to walk every starting case file of a
+ * case part in one graph. Runs use the plain machine (the case file arrives as input).
+ */
+export function buildMachine(
+  scenario: Scenario,
+  options: { opening?: boolean; memo?: WeakMap<object, { ctx: RunContext; result: Step | undefined }> } = {},
+) {
   const scenes = new Map(scenario.scenes.map((s) => [s.id, s]));
-  // The guard and the action of one transition see the same event and context: compute the step once.
-  const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
+  // The guard and the action of one transition see the same event and context: compute the step once. The
+  // checker passes its own memo, already holding the steps it worked out while listing decisions.
+  const memo = options.memo ?? new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
   const stepOnce = (sceneId: string, ctx: RunContext, event: RunEvent): Step | undefined => {
     const hit = memo.get(event);
     if (hit && hit.ctx === ctx) return hit.result;
@@ -106,24 +123,29 @@ export function buildMachine(scenario: Scenario) {
   return setup({
     types: {
       context: {} as RunContext,
-      events: {} as RunEvent,
+      events: {} as RunEvent | CaseOpenedEvent,
       input: {} as RunInput,
     },
     guards: {
       leadsTo: ({ context, event }, params: { scene: string; target: string }) =>
-        stepOnce(params.scene, context, event)?.target === params.target,
+        event.type !== 'case.opened' && stepOnce(params.scene, context, event)?.target === params.target,
     },
     actions: {
       enter: assign(({ context }, params: { scene: string }) =>
         enterScene(scenario, scenes.get(params.scene)!, context),
       ),
-      commit: assign(({ context, event }, params: { scene: string }) => stepOnce(params.scene, context, event)!.ctx),
+      commit: assign(
+        ({ context, event }, params: { scene: string }) => stepOnce(params.scene, context, event as RunEvent)!.ctx,
+      ),
+      open: assign(({ event }) => ({ caseFile: (event as CaseOpenedEvent).caseFile })),
     },
   }).createMachine({
     id: scenario.id,
-    initial: scenario.start,
+    initial: options.opening ? OPENING : scenario.start,
     context: ({ input }: { input: RunInput }) => initialContext(scenario, input.caseFile),
-    states,
+    states: options.opening
+      ? { ...states, [OPENING]: { on: { 'case.opened': { target: scenario.start, actions: 'open' } } } }
+      : states,
   } as never);
 }
 
