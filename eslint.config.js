@@ -5,7 +5,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-packages', 'coverage', 'node_modules', 'scenarios/schema', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-packages', 'coverage', 'node_modules', 'scenarios/schema', 'test-results', 'playwright-report', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
