@@ -15,8 +15,8 @@
  * scoreLog(run.context.log, course.scoring);           // per failing, overall, critical errors, outcome
  * ```
  */
-export * from './types';
-export { compileScenario, type CompiledScenario, sceneTargets } from './run/compile';
+export * from './types.ts';
+export { compileScenario, type CompiledScenario, sceneTargets } from './run/compile.ts';
 export {
   startRun,
   resumeRun,
@@ -32,7 +32,7 @@ export {
   type DecideResult,
   type ResumeRefusal,
   type RunOptions,
-} from './run/run';
+} from './run/run.ts';
 export {
   sceneKind,
   sceneItems,
@@ -41,10 +41,11 @@ export {
   sceneRationale,
   bestMarks,
   itemMinutes,
+  evaluateDecision,
   type DecisionError,
-} from './run/logic';
-export { holds } from './run/conditions';
-export { formatClock, parseClock } from './run/clock';
+} from './run/logic.ts';
+export { holds } from './run/conditions.ts';
+export { formatClock, parseClock } from './run/clock.ts';
 export {
   scoreLog,
   scoreLogs,
@@ -52,6 +53,6 @@ export {
   type FailingScore,
   type ScoringRules,
   type CriticalError,
-} from './scoring/score';
-export { parseMarkdown, parseInline, plainText, type MdBlock, type Inline } from './markdown';
-export { localise, sourceStrings, textHash, translationStatus, type TranslationStatus } from './i18n/strings';
+} from './scoring/score.ts';
+export { parseMarkdown, parseInline, plainText, type MdBlock, type Inline } from './markdown.ts';
+export { localise, sourceStrings, textHash, translationStatus, type TranslationStatus } from './i18n/strings.ts';

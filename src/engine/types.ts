@@ -3,7 +3,7 @@
  * type-only imports, so runtime code that uses them never pulls zod into a bundle.
  */
 import type { z } from 'zod';
-import type * as S from './format/schema';
+import type * as S from './format/schema.ts';
 
 /** One of the five failings the HMICFRS inspection found. */
 export type Failing = z.output<typeof S.Failing>;

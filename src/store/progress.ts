@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AttemptSnapshot, CaseFile, LogEntry, ResumeRefusal } from '../engine';
+import { snapshotProblem } from '../engine/run/snapshot';
 import { idbStorage } from './idb-storage';
 import type { AttemptRecord, UnreadableAttempt } from './progress.types';
 
@@ -25,9 +26,25 @@ export interface ProgressState extends Persisted {
   /** Set when saved progress could not be read or written (e.g. storage blocked). */
   storageProblem?: string;
   /** Starts an attempt; sets aside any unfinished attempt at the same scenario. Returns its id. */
-  begin(input: { scenarioId: string; courseVersion: string; snapshot: AttemptSnapshot; carriedFrom?: string; sceneId: string }): string;
+  begin(input: {
+    scenarioId: string;
+    courseVersion: string;
+    snapshot: AttemptSnapshot;
+    carriedFrom?: string;
+    sceneId: string;
+  }): string;
   /** Saves an attempt after a decision. */
-  save(id: string, update: { snapshot: AttemptSnapshot; log: LogEntry[]; sceneId: string; ending?: string; caseFileOut?: CaseFile; migratedFrom?: number }): void;
+  save(
+    id: string,
+    update: {
+      snapshot: AttemptSnapshot;
+      log: LogEntry[];
+      sceneId: string;
+      ending?: string;
+      caseFileOut?: CaseFile;
+      migratedFrom?: number;
+    },
+  ): void;
   /** Marks an attempt that could not resume; its decisions stay as they were. */
   refuse(id: string, refusal: ResumeRefusal): void;
 }
@@ -46,12 +63,10 @@ export function attemptProblem(x: unknown): string | undefined {
   if (typeof a.id !== 'string' || typeof a.scenarioId !== 'string') return 'the attempt has no id or scenario';
   if (!['in-progress', 'completed', 'cannot-resume', 'set-aside'].includes(a.status as string)) return 'unknown status';
   if (!Array.isArray(a.log)) return 'the decision log is missing';
-  // The shape only: the engine checks every saved decision when the attempt resumes (and refuses with a
-  // reason). Importing the engine's check here would put XState into the home's first load.
-  const snap = a.snapshot as Partial<AttemptSnapshot> | undefined;
-  if (typeof snap !== 'object' || snap === null || !Array.isArray(snap.events) || typeof snap.caseFileIn !== 'object')
-    return 'the saved decisions are damaged';
-  return undefined;
+  // The shape only (snapshot.ts has no XState, so the home's first load stays small): the engine checks every
+  // saved decision against the scenario when the attempt resumes, and refuses with a reason.
+  const problem = snapshotProblem(a.snapshot);
+  return problem ? `the saved decisions are damaged (${problem})` : undefined;
 }
 
 /** Migrates persisted data from an older version to the current one. */
@@ -87,7 +102,8 @@ export const useProgress = create<ProgressState>()(
         set((s) => {
           const attempts = { ...s.attempts };
           for (const a of Object.values(attempts))
-            if (a.scenarioId === scenarioId && a.status === 'in-progress') attempts[a.id] = { ...a, status: 'set-aside', updatedAt: at };
+            if (a.scenarioId === scenarioId && a.status === 'in-progress')
+              attempts[a.id] = { ...a, status: 'set-aside', updatedAt: at };
           attempts[id] = {
             id,
             scenarioId,
@@ -134,7 +150,11 @@ export const useProgress = create<ProgressState>()(
           return {
             attempts: {
               ...s.attempts,
-              [id]: { ...a, status: 'cannot-resume', refusal: { code: refusal.code, message: refusal.message, at: now() } },
+              [id]: {
+                ...a,
+                status: 'cannot-resume',
+                refusal: { code: refusal.code, message: refusal.message, at: now() },
+              },
             },
           };
         });

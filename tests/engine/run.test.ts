@@ -60,6 +60,20 @@ describe('startRun()', () => {
     expect(run.sceneId).toBe('enquiries');
   });
 
+  it('checks a decision without committing it, for a confirm step', () => {
+    const { partA } = exampleCourse();
+    const run = startRun(partA);
+    expect(run.check({ sceneId: 'arrival', choice: ['under-investigation'] })).toMatchObject({
+      ok: false,
+      error: { code: 'rationale-needed' },
+    });
+    expect(run.check({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' })).toEqual({
+      ok: true,
+    });
+    expect(run.sceneId).toBe('arrival');
+    expect(run.context.log).toEqual([]);
+  });
+
   it('refuses decisions for another scene, unknown items, two options of a choice and ended runs', () => {
     const run = startRun(compileScenario(fakeScenario()));
     expect(run.decide({ sceneId: 'elsewhere', choice: ['good'] })).toMatchObject({ error: { code: 'wrong-scene' } });

@@ -2,16 +2,23 @@
  * The scenario checker: loads a course (or one scenario), reports every problem with its location, walks
  * every path, checks translations and prints the coverage matrix. Pure apart from the injected file reader.
  */
-import { earlierIds, loadCourse, loadScenarioText, readText, type FileReader, type LoadedCourse } from '../format/load';
-import type { Issue, ParsedFile } from '../format/parse';
-import { compileScenario } from '../run/compile';
-import { defaultCaseFile, emptyCaseFile } from '../run/run';
-import { sourceStrings, translationStatus } from '../i18n/strings';
-import type { ScoringRules } from '../scoring/score';
-import type { CaseFile, Failing, Scenario } from '../types';
-import { FAILINGS } from '../types';
-import { scenarioReads, walkScenario, type WalkReport } from './walk';
-import { emptyReads, type ConditionReads } from '../run/conditions';
+import {
+  earlierIds,
+  loadCourse,
+  loadScenarioText,
+  readText,
+  type FileReader,
+  type LoadedCourse,
+} from '../format/load.ts';
+import type { Issue, ParsedFile } from '../format/parse.ts';
+import { compileScenario } from '../run/compile.ts';
+import { defaultCaseFile, emptyCaseFile } from '../run/run.ts';
+import { sourceStrings, translationStatus } from '../i18n/strings.ts';
+import type { ScoringRules } from '../scoring/score.ts';
+import type { CaseFile, Failing, Scenario } from '../types.ts';
+import { FAILINGS } from '../types.ts';
+import { scenarioReads, walkScenario, type WalkReport } from './walk.ts';
+import { emptyReads, type ConditionReads } from '../run/conditions.ts';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
 export const DEFAULT_RULES: ScoringRules = {

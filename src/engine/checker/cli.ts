@@ -6,13 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import type { FileReader } from '../format/load';
-import type { Issue } from '../format/parse';
-import { FAILINGS } from '../types';
-import { checkCourse, checkScenarioFile, type CheckReport } from './check';
-import { formatReport } from './format-report';
-import { translationTemplate } from '../i18n/strings';
-import { loadCourse } from '../format/load';
+import type { FileReader } from '../format/load.ts';
+import type { Issue } from '../format/parse.ts';
+import { FAILINGS } from '../types.ts';
+import { checkCourse, checkScenarioFile, type CheckReport } from './check.ts';
+import { formatReport } from './format-report.ts';
+import { translationTemplate } from '../i18n/strings.ts';
+import { loadCourse } from '../format/load.ts';
 
 const nodeReader: FileReader = {
   read(path) {

@@ -1,7 +1,7 @@
 /** Human-readable text for a checker report. */
-import type { Issue } from '../format/parse';
-import { FAILINGS } from '../types';
-import type { CheckReport } from './check';
+import type { Issue } from '../format/parse.ts';
+import { FAILINGS } from '../types.ts';
+import type { CheckReport } from './check.ts';
 
 /** Minimum coverage the course must keep (see issue "The course"). */
 export const COVERAGE_MINIMUM = { scenariosPerFailing: 5, decisionsPerFailing: 25 };

@@ -5,9 +5,9 @@
  * computed over the paths of that graph.
  */
 import { getAdjacencyMap } from 'xstate/graph';
-import type { CaseOpenedEvent, CompiledScenario } from '../run/compile';
-import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile';
-import { collectReads, emptyReads, type ConditionReads } from '../run/conditions';
+import type { CaseOpenedEvent, CompiledScenario } from '../run/compile.ts';
+import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile.ts';
+import { collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
 import {
   availableItems,
   availableVerdicts,
@@ -17,10 +17,10 @@ import {
   sceneKind,
   sceneRationale,
   sceneVerdicts,
-} from '../run/logic';
-import type { ScoringRules } from '../scoring/score';
-import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types';
-import { FAILINGS } from '../types';
+} from '../run/logic.ts';
+import type { ScoringRules } from '../scoring/score.ts';
+import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types.ts';
+import { FAILINGS } from '../types.ts';
 
 /** Flags that mark a failure a trainer expects to fail its failing (see scenarios/README.md). */
 export const INVARIANT_FLAGS: Record<string, Failing> = {

@@ -1,6 +1,6 @@
 /** JSON Schema for editors, generated from the one zod schema source. */
 import { z } from 'zod';
-import { Course, References, Scenario } from './schema';
+import { Course, References, Scenario } from './schema.ts';
 
 /** The three JSON Schemas, by file name stem. */
 export function jsonSchemas(): Record<string, unknown> {

@@ -3,10 +3,10 @@
  * reader (the engine does no I/O of its own). Bad input — a missing file, a binary or oversized file, invalid
  * YAML, an unknown formatVersion — becomes an issue naming the file, never an exception.
  */
-import type { Course, References, Scenario } from '../types';
-import { formatVersionProblem, parseYamlText, schemaIssues, type Issue, type ParsedFile } from './parse';
-import { Course as CourseSchema, References as ReferencesSchema, Scenario as ScenarioSchema } from './schema';
-import { validateScenario, type ValidationContext } from './validate';
+import type { Course, References, Scenario } from '../types.ts';
+import { formatVersionProblem, parseYamlText, schemaIssues, type Issue, type ParsedFile } from './parse.ts';
+import { Course as CourseSchema, References as ReferencesSchema, Scenario as ScenarioSchema } from './schema.ts';
+import { validateScenario, type ValidationContext } from './validate.ts';
 
 /** Largest scenario, course or references file the loader reads. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -4,7 +4,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { FORMAT_VERSION } from './schema';
+import { FORMAT_VERSION } from './schema.ts';
 
 /** One problem in a file. */
 export interface Issue {

@@ -3,11 +3,11 @@
  * to the Markdown subset, every scene is reachable and every path can end. Static: no path is walked here
  * (see `checker/walk.ts` for that).
  */
-import type { Condition, Next, Scenario, Scene, ScoredItem } from '../types';
-import { markdownProblems } from '../markdown';
-import { sceneItems, sceneKind, sceneVerdicts } from '../run/logic';
-import { sceneTargets } from '../run/compile';
-import type { Issue, ParsedFile } from './parse';
+import type { Condition, Next, Scenario, Scene, ScoredItem } from '../types.ts';
+import { markdownProblems } from '../markdown.ts';
+import { sceneItems, sceneKind, sceneVerdicts } from '../run/logic.ts';
+import { sceneTargets } from '../run/compile.ts';
+import type { Issue, ParsedFile } from './parse.ts';
 
 /** What a scenario may refer to beyond its own file. */
 export interface ValidationContext {

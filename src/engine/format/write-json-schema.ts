@@ -3,7 +3,7 @@
  * editors' autocompletion. A test fails when the committed files differ from what this would write.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { jsonSchemas } from './json-schema';
+import { jsonSchemas } from './json-schema.ts';
 
 mkdirSync('scenarios/schema', { recursive: true });
 for (const [name, schema] of Object.entries(jsonSchemas())) {

@@ -3,8 +3,8 @@
  * scene a decision can lead to. The machine has no `invoke` and no `after`: it stays pure and path-testable.
  */
 import { assign, setup } from 'xstate';
-import type { CaseFile, RunContext, RunEvent, Scenario, Scene } from '../types';
-import { parseClock } from './clock';
+import type { CaseFile, RunContext, RunEvent, Scenario, Scene } from '../types.ts';
+import { parseClock } from './clock.ts';
 import {
   applyDecision,
   enterScene,
@@ -15,7 +15,7 @@ import {
   sceneItems,
   sceneKind,
   sceneVerdicts,
-} from './logic';
+} from './logic.ts';
 
 /** What a machine starts from. */
 export interface RunInput {

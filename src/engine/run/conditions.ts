@@ -1,5 +1,5 @@
-import type { Condition, RunContext } from '../types';
-import { parseClock } from './clock';
+import type { Condition, RunContext } from '../types.ts';
+import { parseClock } from './clock.ts';
 
 /** Evaluates a condition against the run's context. A missing condition holds. */
 export function holds(cond: Condition | undefined, ctx: RunContext): boolean {

@@ -18,9 +18,9 @@ import type {
   Scenario,
   Scene,
   ScoredItem,
-} from '../types';
-import { FAILINGS } from '../types';
-import { holds } from './conditions';
+} from '../types.ts';
+import { FAILINGS } from '../types.ts';
+import { holds } from './conditions.ts';
 
 /** The kind of interaction a scene asks for. */
 export function sceneKind(scene: Scene): InteractionKind {

@@ -14,9 +14,12 @@ import type {
   RunEvent,
   Scene,
   ScoredItem,
-} from '../types';
-import type { CompiledScenario } from './compile';
-import { holds } from './conditions';
+} from '../types.ts';
+import type { CompiledScenario } from './compile.ts';
+import { SNAPSHOT_VERSION, snapshotProblem, type AttemptSnapshot } from './snapshot.ts';
+
+export { SNAPSHOT_VERSION, snapshotProblem, type AttemptSnapshot };
+import { holds } from './conditions.ts';
 import {
   availableItems,
   availableVerdicts,
@@ -26,22 +29,7 @@ import {
   sceneKind,
   sceneRationale,
   type DecisionError,
-} from './logic';
-
-/** The version of the saved-attempt shape. */
-export const SNAPSHOT_VERSION = 1;
-
-/** A saved attempt: enough to rebuild the run exactly. Serialisable as JSON. */
-export interface AttemptSnapshot {
-  snapshotVersion: typeof SNAPSHOT_VERSION;
-  scenarioId: string;
-  /** The scenario version the events were made on. */
-  scenarioVersion: number;
-  /** The case file the attempt started from. */
-  caseFileIn: CaseFile;
-  /** Every event, in order, with its real time. */
-  events: RunEvent[];
-}
+} from './logic.ts';
 
 /** An empty case file for a fresh start. */
 export function emptyCaseFile(): CaseFile {
@@ -179,6 +167,21 @@ export class Run {
     return bestMarks(this.compiled.scenes.get(this.sceneId)!, this.snap.context);
   }
 
+  /** Checks a decision at the current scene without committing it (for a confirm step). */
+  check(input: DecisionInput): DecideResult {
+    if (this.ended) return { ok: false, error: { code: 'ended', message: 'this attempt has ended' } };
+    if (input.sceneId !== this.sceneId)
+      return {
+        ok: false,
+        error: {
+          code: 'wrong-scene',
+          message: `this decision is for "${input.sceneId}"; the run is at "${this.sceneId}"`,
+        },
+      };
+    const ev = evaluateDecision(this.compiled.scenes.get(this.sceneId)!, this.snap.context, input);
+    return ev.ok ? { ok: true } : ev;
+  }
+
   /** Commits a decision at the current scene, or says why not. */
   decide(input: DecisionInput): DecideResult {
     if (this.ended) return { ok: false, error: { code: 'ended', message: 'this attempt has ended' } };
@@ -234,34 +237,6 @@ export class Run {
 /** Starts a run. */
 export function startRun(compiled: CompiledScenario, options: RunOptions = {}): Run {
   return new Run(compiled, options);
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Checks the shape of untrusted saved data; returns the problem, or undefined if it is a snapshot. */
-export function snapshotProblem(x: unknown): string | undefined {
-  if (!isObject(x)) return 'the saved attempt is not an object';
-  if (x.snapshotVersion !== SNAPSHOT_VERSION) return `unknown snapshotVersion ${String(x.snapshotVersion)}`;
-  if (typeof x.scenarioId !== 'string') return 'scenarioId is missing';
-  if (typeof x.scenarioVersion !== 'number') return 'scenarioVersion is missing';
-  const cf = x.caseFileIn;
-  if (
-    !isObject(cf) ||
-    !['fresh', 'carried', 'default'].includes(cf.origin as string) ||
-    !['flags', 'facts', 'exhibits', 'records'].every((k) => Array.isArray(cf[k]))
-  )
-    return 'caseFileIn is not a case file';
-  if (!Array.isArray(x.events)) return 'events is not a list';
-  for (const [i, e] of x.events.entries()) {
-    if (!isObject(e) || typeof e.sceneId !== 'string') return `event ${i + 1} has no sceneId`;
-    if (e.type === 'scene.continued') continue;
-    if (e.type !== 'decision.made') return `event ${i + 1} has an unknown type`;
-    if (!Array.isArray(e.choice) || !e.choice.every((c) => typeof c === 'string'))
-      return `event ${i + 1} has no list of choices`;
-  }
-  return undefined;
 }
 
 /**

@@ -2,8 +2,8 @@
  * Scoring: a pure function of the decision log and the course's thresholds. The interface shows scores; it
  * never computes them. See scenarios/README.md, "Scoring", for the model in a trainer's words.
  */
-import type { Course, Failing, FailingMarks, LogEntry } from '../types';
-import { FAILINGS } from '../types';
+import type { Course, Failing, FailingMarks, LogEntry } from '../types.ts';
+import { FAILINGS } from '../types.ts';
 
 /** The course manifest's scoring thresholds. */
 export type ScoringRules = Course['scoring'];
