@@ -49,7 +49,7 @@ describe('checkScenarioFile() on broken fixtures', () => {
 
 describe('npm run check:scenarios', () => {
   const cli = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'src/engine/checker/cli.ts', ...args], {
+    spawnSync('npx', ['tsx', 'src/content/check-scenarios-cli.ts', ...args], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });

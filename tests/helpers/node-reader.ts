@@ -1,25 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { FileReader } from '../../src/engine/format/load';
+import { nodeReader } from '../../src/content/node-reader';
 import { loadCourse } from '../../src/engine/format/load';
 import { compileScenario } from '../../src/engine/run/compile';
 
-/** Reads files from disk for the engine's loader. */
-export const nodeReader: FileReader = {
-  read(path) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-  size(path) {
-    try {
-      return statSync(path).size;
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** Reads files from disk for the engine's loader (the app's build-time reader). */
+export { nodeReader };
 
 /** Loads and compiles the example course (scenarios/examples); throws if it has errors. */
 export function exampleCourse() {

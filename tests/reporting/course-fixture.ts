@@ -2,7 +2,6 @@
  * Test helpers for reporting: the real course loaded from scenarios/, attempts played through the engine,
  * and the longest path through a scenario measured in characters of the resume encoding.
  */
-import { readFileSync, statSync } from 'node:fs';
 import {
   carryCaseFile,
   compileScenario,
@@ -17,25 +16,11 @@ import {
   type RunContext,
   type RunEvent,
 } from '../../src/engine';
-import { loadCourse, type FileReader } from '../../src/engine/format/load';
+import { loadCourse } from '../../src/engine/format/load';
+import { nodeReader } from '../../src/content/node-reader';
 import type { AttemptState, CourseInfo, CourseState } from '../../src/reporting/reporting.types';
 
-const reader: FileReader = {
-  read(path) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-  size(path) {
-    try {
-      return statSync(path).size;
-    } catch {
-      return undefined;
-    }
-  },
-};
+const reader = nodeReader;
 
 /** The course in `manifest` with every scenario that exists, compiled. */
 export function loadRealCourse(manifest = 'scenarios/course.yaml') {

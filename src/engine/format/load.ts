@@ -54,28 +54,26 @@ export function readText(reader: FileReader, file: string): { text?: string; iss
   return { text: text.replace(/^\uFEFF/, '') };
 }
 
+/** Parses YAML and checks its formatVersion: the parsed file, or the issues that stop it. */
+function parseVersioned(text: string, file: string): { parsed?: ParsedFile; issues: Issue[] } {
+  const { parsed, issues } = parseYamlText(text, file);
+  if (!parsed) return { issues };
+  const fv = formatVersionProblem(parsed.value);
+  if (!fv) return { parsed, issues: [] };
+  const where = parsed.locate(['formatVersion']);
+  return {
+    issues: [{ file, ...where, path: 'formatVersion', severity: 'error', code: 'format-version', message: fv }],
+  };
+}
+
 /** Parses and validates one scenario's text. */
 export function loadScenarioText(
   text: string,
   file: string,
   vctx: ValidationContext = {},
 ): { scenario?: Scenario; parsed?: ParsedFile; issues: Issue[] } {
-  const { parsed, issues } = parseYamlText(text, file);
+  const { parsed, issues } = parseVersioned(text, file);
   if (!parsed) return { issues };
-  const fv = formatVersionProblem(parsed.value);
-  if (fv)
-    return {
-      issues: [
-        {
-          file,
-          ...parsed.locate(['formatVersion']),
-          path: 'formatVersion',
-          severity: 'error',
-          code: 'format-version',
-          message: fv,
-        },
-      ],
-    };
   const schema = schemaIssues(ScenarioSchema, parsed);
   if (!schema.value) return { parsed, issues: schema.issues };
   const semantic = validateScenario(parsed, schema.value, vctx);
@@ -89,22 +87,8 @@ function loadSimple<T>(
 ): { value?: T; parsed?: ParsedFile; issues: Issue[] } {
   const { text, issue } = readText(reader, file);
   if (issue) return { issues: [issue] };
-  const { parsed, issues } = parseYamlText(text!, file);
+  const { parsed, issues } = parseVersioned(text!, file);
   if (!parsed) return { issues };
-  const fv = formatVersionProblem(parsed.value);
-  if (fv)
-    return {
-      issues: [
-        {
-          file,
-          ...parsed.locate(['formatVersion']),
-          path: 'formatVersion',
-          severity: 'error',
-          code: 'format-version',
-          message: fv,
-        },
-      ],
-    };
   const res = schemaIssues(schema, parsed);
   return { value: res.value as T | undefined, parsed, issues: res.issues };
 }

@@ -184,18 +184,8 @@ export class Run {
 
   /** Commits a decision at the current scene, or says why not. */
   decide(input: DecisionInput): DecideResult {
-    if (this.ended) return { ok: false, error: { code: 'ended', message: 'this attempt has ended' } };
-    if (input.sceneId !== this.sceneId)
-      return {
-        ok: false,
-        error: {
-          code: 'wrong-scene',
-          message: `this decision is for "${input.sceneId}"; the run is at "${this.sceneId}"`,
-        },
-      };
-    const scene = this.compiled.scenes.get(this.sceneId)!;
-    const ev = evaluateDecision(scene, this.snap.context, input);
-    if (!ev.ok) return ev;
+    const checked = this.check(input);
+    if (!checked.ok) return checked;
     return this.send({ type: 'decision.made', ...input, ...(this.now ? { at: this.now() } : {}) });
   }
 

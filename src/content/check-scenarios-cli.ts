@@ -4,33 +4,15 @@
  * PATH is the scenarios folder (default), a course.yaml, or one scenario file. Exits 1 when there are errors,
  * 2 when the command itself is used wrongly. Never prints a stack trace for bad input.
  */
+import { nodeReader } from './node-reader.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import type { FileReader } from '../format/load.ts';
-import type { Issue } from '../format/parse.ts';
-import { FAILINGS } from '../types.ts';
-import { checkCourse, checkScenarioFile, type CheckReport } from './check.ts';
-import { formatReport } from './format-report.ts';
-import { translationTemplate } from '../i18n/strings.ts';
-import { loadCourse } from '../format/load.ts';
-
-const nodeReader: FileReader = {
-  read(path) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-  size(path) {
-    try {
-      const st = statSync(path);
-      return st.isFile() ? st.size : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
+import type { Issue } from '../engine/format/parse.ts';
+import { FAILINGS } from '../engine/types.ts';
+import { checkCourse, checkScenarioFile, type CheckReport } from '../engine/checker/check.ts';
+import { formatReport } from '../engine/checker/format-report.ts';
+import { translationTemplate } from '../engine/i18n/strings.ts';
+import { loadCourse } from '../engine/format/load.ts';
 
 function localesOf(root: string): string[] {
   const dir = join(root, 'locales');
