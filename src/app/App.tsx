@@ -25,34 +25,42 @@ const ConsoleScreen = screen(() => import('../routes/facilitator'), (m) => m.Con
 const PresenterScreen = screen(() => import('../routes/presenter'), (m) => m.PresenterScreen);
 
 // A packaged build (SCORM, cmi5) runs from any LMS folder with a relative base: routes go in the hash there.
-const Router = import.meta.env.BASE_URL.startsWith('.') ? HashRouter : BrowserRouter;
+export const hashRoutes = import.meta.env.BASE_URL.startsWith('.');
+const Router = hashRoutes ? HashRouter : BrowserRouter;
+
+/** The screens inside the page frame; the router around them is the caller's (a static one when pre-rendering). */
+export function AppScreens() {
+  return (
+    <Layout>
+      <RouteErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<HomeScreen />} />
+            <Route path="/introduction/:pageId" element={<PageScreen />} />
+            <Route path="/scenario/:scenarioId" element={<BriefingScreen />} />
+            <Route path="/scenario/:scenarioId/play" element={<PlayerScreen />} />
+            <Route path="/scenario/:scenarioId/debrief/:attemptId" element={<DebriefScreen />} />
+            <Route path="/certificate" element={<CertificateScreen />} />
+            <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="/accessibility" element={<AccessibilityScreen />} />
+            <Route path="/records" element={<RecordsScreen />} />
+            <Route path="/supervisor-report" element={<SupervisorReportScreen />} />
+            <Route path="/facilitator" element={<FacilitatorStartScreen />} />
+            <Route path="/facilitator/:sessionId" element={<ConsoleScreen />} />
+            <Route path="/presenter/:sessionId" element={<PresenterScreen />} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Routes>
+        </Suspense>
+      </RouteErrorBoundary>
+    </Layout>
+  );
+}
 
 export function App({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <Router>
-        <Layout>
-          <RouteErrorBoundary>
-            <Suspense fallback={<Loading />}>
-              <Routes>
-                <Route path="/" element={<HomeScreen />} />
-                <Route path="/introduction/:pageId" element={<PageScreen />} />
-                <Route path="/scenario/:scenarioId" element={<BriefingScreen />} />
-                <Route path="/scenario/:scenarioId/play" element={<PlayerScreen />} />
-                <Route path="/scenario/:scenarioId/debrief/:attemptId" element={<DebriefScreen />} />
-                <Route path="/certificate" element={<CertificateScreen />} />
-                <Route path="/settings" element={<SettingsScreen />} />
-                <Route path="/accessibility" element={<AccessibilityScreen />} />
-                <Route path="/records" element={<RecordsScreen />} />
-                <Route path="/supervisor-report" element={<SupervisorReportScreen />} />
-                <Route path="/facilitator" element={<FacilitatorStartScreen />} />
-                <Route path="/facilitator/:sessionId" element={<ConsoleScreen />} />
-                <Route path="/presenter/:sessionId" element={<PresenterScreen />} />
-                <Route path="*" element={<NotFoundScreen />} />
-              </Routes>
-            </Suspense>
-          </RouteErrorBoundary>
-        </Layout>
+        <AppScreens />
       </Router>
     </I18nextProvider>
   );

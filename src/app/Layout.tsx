@@ -23,9 +23,18 @@ function LanguageNav() {
             </li>
           ) : (
             <li key={l.code} className="lang-nav__item">
-              <button type="button" className="link-button" lang={l.htmlLang} onClick={() => void changeLanguage(i18n, l.code as Language)}>
+              {/* A link, so it works in the pre-rendered page before the script has run (main.tsx reads ?lang=). */}
+              <a
+                href={`?lang=${l.code}`}
+                hrefLang={l.htmlLang}
+                lang={l.htmlLang}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void changeLanguage(i18n, l.code as Language);
+                }}
+              >
                 {l.name}
-              </button>
+              </a>
             </li>
           ),
         )}

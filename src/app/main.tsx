@@ -1,6 +1,6 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { detectLanguage } from '../i18n/languages';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { App, hashRoutes } from './App';
+import { detectLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
 import { startI18n } from '../i18n/setup';
 import { applyPreferences, usePreferences } from '../store/preferences';
 import './styles.css';
@@ -11,5 +11,15 @@ applyPreferences(usePreferences.getState());
 usePreferences.subscribe(applyPreferences);
 
 startI18n(lng).then((i18n) => {
-  createRoot(document.getElementById('root')!).render(<App i18n={i18n} />);
+  const root = document.getElementById('root')!;
+  const app = <App i18n={i18n} />;
+  // The build pre-renders the English home into #root (prerender-plugin.ts). The first client render matches it
+  // only there: on any other screen or language the markup is replaced instead of hydrated.
+  const matches = !hashRoutes && lng === SOURCE_LANGUAGE && window.location.pathname === import.meta.env.BASE_URL;
+  if (root.firstElementChild && matches) {
+    hydrateRoot(root, app);
+  } else {
+    root.replaceChildren();
+    createRoot(root).render(app);
+  }
 });
