@@ -19,7 +19,7 @@ startI18n(lng).then((i18n) => {
   if (root.firstElementChild && matches) {
     hydrateRoot(root, app);
   } else {
-    root.replaceChildren();
+    // React replaces whatever is in #root on its first commit (the header and footer kept for other screens).
     createRoot(root).render(app);
   }
 });

@@ -12,7 +12,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import react from '@vitejs/plugin-react';
 import { calloutContent } from '../content/vite-plugin.ts';
 import { LANGUAGE_KEY } from '../i18n/languages.ts';
@@ -20,11 +23,47 @@ import { LANGUAGE_KEY } from '../i18n/languages.ts';
 const ROOT_TAG = '<div id="root"></div>';
 
 /**
- * Runs in the page before the first paint: keeps the pre-rendered home only where main.tsx will hydrate it.
- * Mirrors detectLanguage() in src/i18n/languages.ts (`?lang=`, the remembered choice, the browser's languages).
+ * Files to preload per key: `route:<screen>`, `scenario:<id>`, `locale:<lng>/<namespace>`, `translation:<lng>/<id>`,
+ * `reporting:<module>` (the banner and the browser's own records, which every screen starts).
  */
-export function guardScript(base: string): string {
-  const fn = (home: string, key: string) => {
+export type RouteChunks = Record<string, string[]>;
+
+/** The chunks of the scenario screens, the scenarios and their strings, each with the chunks it imports. */
+export function routeChunks(bundle: OutputBundle, root: string, base: string): RouteChunks {
+  const byFile = new Map<string, OutputChunk>();
+  for (const c of Object.values(bundle)) if (c.type === 'chunk') byFile.set(c.fileName, c);
+  const closure = (c: OutputChunk, seen = new Set<string>()): string[] => {
+    if (seen.has(c.fileName)) return [];
+    seen.add(c.fileName);
+    for (const f of c.imports) {
+      const dep = byFile.get(f);
+      if (dep) closure(dep, seen);
+    }
+    return [...seen].map((f) => base + f);
+  };
+  const out: RouteChunks = {};
+  for (const c of byFile.values()) {
+    const id = (c.facadeModuleId ?? '').replace(/\\/g, '/');
+    const rel = id.startsWith(root + '/') ? id.slice(root.length + 1) : id;
+    let m: RegExpExecArray | null;
+    if ((m = /^src\/routes\/(player|briefing|debrief)\/index\.tsx?$/.exec(rel))) out[`route:${m[1]}`] = closure(c);
+    else if ((m = /^\0virtual:callout\/scenario\/(.+)$/.exec(rel))) out[`scenario:${m[1]}`] = closure(c);
+    else if ((m = /^\0virtual:callout\/i18n\/([^/]+)\/(.+)$/.exec(rel))) out[`translation:${m[1]}/${m[2]}`] = closure(c);
+    else if ((m = /^locales\/([^/]+)\/(player|briefing|debrief|records)\.json$/.exec(rel))) out[`locale:${m[1]}/${m[2]}`] = closure(c);
+    else if ((m = /^src\/(?:routes\/records\/(ReportingBanner)|reporting\/local\/(local-reporter|local-records))\.tsx?$/.exec(rel)))
+      out[`reporting:${m[1] ?? m[2]}`] = closure(c);
+  }
+  return out;
+}
+
+/**
+ * Runs in the page before the first paint: keeps the pre-rendered home only where main.tsx will hydrate it
+ * (mirroring detectLanguage() in src/i18n/languages.ts: `?lang=`, the remembered choice, the browser's
+ * languages), then loads the app. Where the HTML shows something (in English), the app's scripts are requested
+ * after its first frame, so the page paints before any script is fetched, as it does on a slow network.
+ */
+export function guardScript(base: string, scripts: string[], preloads: string[], chunks: RouteChunks): string {
+  const fn = (home: string, key: string, entries: string[], modules: string[], extra: Record<string, string[]>) => {
     const match = (tag: string | null) => (!tag ? '' : /^cy(-|$)/i.test(tag) ? 'cy' : /^en(-|$)/i.test(tag) ? 'en' : '');
     let lng = '';
     try {
@@ -33,28 +72,62 @@ export function guardScript(base: string): string {
       // storage blocked: the browser's languages decide
     }
     for (const l of navigator.languages || []) lng ||= match(l);
-    if (location.pathname !== home || lng === 'cy') document.getElementById('root')!.replaceChildren();
+    const keep = location.pathname === home && lng !== 'cy';
+    // Another English screen keeps the header and footer (React replaces them with the same on its first
+    // render) and paints them at once; Welsh starts from nothing.
+    if (!keep && lng === 'cy') document.getElementById('root')!.replaceChildren();
+    else if (!keep) document.getElementById('main')?.replaceChildren();
+    // A scenario's screens: their code, the scenario, its strings and the reporting the screen starts load
+    // alongside the app, not one after another behind it.
+    const at = /^scenario\/([^/]+)(?:\/(play|debrief)(?:\/[^/]+)?)?\/?$/.exec(location.pathname.slice(home.length));
+    if (at) {
+      const screen = at[2] === 'play' ? 'player' : at[2] || 'briefing';
+      const language = lng === 'cy' ? 'cy' : 'en-GB';
+      const reporting = ['reporting:ReportingBanner', 'reporting:local-reporter', 'reporting:local-records', `locale:${language}/records`];
+      for (const k of [`route:${screen}`, `scenario:${at[1]}`, `locale:${language}/${screen}`, `translation:${language}/${at[1]}`, ...reporting])
+        for (const href of extra[k] ?? []) if (!modules.includes(href) && !entries.includes(href)) modules.push(href);
+    }
+    const load = () => {
+      // The entry first: it is the largest file and everything waits for it.
+      for (const src of entries) document.head.append(Object.assign(document.createElement('script'), { type: 'module', crossOrigin: '', src }));
+      for (const href of modules) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href }));
+    };
+    // Whatever the HTML shows (the home, or the header and footer) paints before the scripts are requested.
+    if (lng !== 'cy' && !document.hidden) requestAnimationFrame(() => setTimeout(load));
+    else load();
   };
-  return `(${fn.toString()})(${JSON.stringify(base)},${JSON.stringify(LANGUAGE_KEY)})`;
+  const args = [base, LANGUAGE_KEY, scripts, preloads, chunks].map((x) => JSON.stringify(x)).join(',');
+  return `(${fn.toString()})(${args})`;
 }
 
-/** Puts the rendered home, the guard and the inlined entry stylesheet into the built index.html. */
-export function injectHome(html: string, markup: string, readAsset: (href: string) => string, base: string): string {
+const SCRIPT = /\s*<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g;
+const PRELOAD = /\s*<link rel="modulepreload"[^>]*href="([^"]+)"[^>]*>/g;
+
+/** Puts the rendered home, the guard and loader, and the inlined entry stylesheet into the built index.html. */
+export function injectHome(html: string, markup: string, readAsset: (href: string) => string, base: string, chunks: RouteChunks = {}): string {
   if (!html.includes(ROOT_TAG)) throw new Error(`index.html has no ${ROOT_TAG} to pre-render into`);
-  const page = html
-    .replace(ROOT_TAG, () => `<div id="root">${markup}</div>\n    <script>${guardScript(base)}</script>`)
+  const scripts = [...html.matchAll(SCRIPT)].map((m) => m[1]);
+  const preloads = [...html.matchAll(PRELOAD)].map((m) => m[1]);
+  if (!scripts.length) throw new Error('index.html has no module script to load the app');
+  return html
+    .replace(SCRIPT, '')
+    .replace(PRELOAD, '')
+    .replace(ROOT_TAG, () => `<div id="root">${markup}</div>\n    <script>${guardScript(base, scripts, preloads, chunks)}</script>`)
     .replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_m, href: string) => `<style>${readAsset(href).replace(/<\/style/gi, '<\\/style')}</style>`);
-  return page;
 }
 
 /** The Vite plugin (client builds only). */
 export function prerenderHome(): Plugin {
   let config: ResolvedConfig;
+  let chunks: RouteChunks = {};
   return {
     name: 'callout-prerender-home',
     apply: 'build',
     configResolved(c) {
       config = c;
+    },
+    writeBundle(_options, bundle) {
+      chunks = routeChunks(bundle, config.root.replace(/\\/g, '/'), config.base);
     },
     async closeBundle() {
       if (config.build.ssr || config.base.startsWith('.') || !config.build.write) return;
@@ -80,7 +153,7 @@ export function prerenderHome(): Plugin {
         const markup = await renderHome();
         const file = join(outDir, 'index.html');
         const readAsset = (href: string) => readFileSync(join(outDir, href.startsWith(config.base) ? href.slice(config.base.length) : href), 'utf8');
-        writeFileSync(file, injectHome(readFileSync(file, 'utf8'), markup, readAsset, config.base));
+        writeFileSync(file, injectHome(readFileSync(file, 'utf8'), markup, readAsset, config.base, chunks));
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }

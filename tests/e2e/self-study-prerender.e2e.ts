@@ -83,6 +83,14 @@ test('Welsh and other screens replace the pre-rendered home instead of hydrating
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.getByText(home.contentNote.body)).toHaveCount(0);
   await expect(page.locator('.content-note')).toHaveCount(0);
+  // The header and footer kept from the HTML were replaced by React's, not doubled.
+  await expect(page.locator('header.header')).toHaveCount(1);
+  await expect(page.locator('footer.footer')).toHaveCount(1);
+  // A call-out's briefing: its code and scenario were preloaded with the app; the screen works.
+  const first = course().index.scenarios[0];
+  await page.goto(`/scenario/${first}`);
+  await expect(page.locator('main button.button')).toBeVisible();
+  await expect(page.locator('header.header')).toHaveCount(1);
   expect(seen, seen.join('\n')).toEqual([]);
   await context.close();
 });
