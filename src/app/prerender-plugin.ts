@@ -87,14 +87,20 @@ export function guardScript(base: string, scripts: string[], preloads: string[],
       for (const k of [`route:${screen}`, `scenario:${at[1]}`, `locale:${language}/${screen}`, `translation:${language}/${at[1]}`, ...reporting])
         for (const href of extra[k] ?? []) if (!modules.includes(href) && !entries.includes(href)) modules.push(href);
     }
+    let loaded = false;
     const load = () => {
+      if (loaded) return;
+      loaded = true;
       // The entry first: it is the largest file and everything waits for it.
       for (const src of entries) document.head.append(Object.assign(document.createElement('script'), { type: 'module', crossOrigin: '', src }));
       for (const href of modules) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href }));
     };
     // Whatever the HTML shows (the home, or the header and footer) paints before the scripts are requested.
-    if (lng !== 'cy' && !document.hidden) requestAnimationFrame(() => setTimeout(load));
-    else load();
+    // (A frame may never come in a throttled frame or window: half a second at most, then.)
+    if (lng !== 'cy' && !document.hidden) {
+      requestAnimationFrame(() => setTimeout(load));
+      setTimeout(load, 500);
+    } else load();
   };
   const args = [base, LANGUAGE_KEY, scripts, preloads, chunks].map((x) => JSON.stringify(x)).join(',');
   return `(${fn.toString()})(${args})`;
