@@ -118,3 +118,34 @@ describe('npm run check:scenarios', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('walkScenario() on a scene with too many combinations', () => {
+  it('walks the first combinations and names the scene, instead of silently dropping the rest', async () => {
+    const { compileScenario } = await import('../../src/engine/run/compile');
+    const { walkScenario } = await import('../../src/engine/checker/walk');
+    const { emptyCaseFile } = await import('../../src/engine/run/run');
+    const { DEFAULT_RULES } = await import('../../src/engine/checker/check');
+    const { fakeScenario } = await import('../helpers/scenario-factory');
+    const entries = Array.from({ length: 16 }, (_, i) => ({
+      id: `e${i}`,
+      text: `Entry ${i}`,
+      marks: { F3: 1 },
+      feedback: 'Recorded.',
+      refs: ['REC-CORONER'],
+    }));
+    const scenario = fakeScenario({
+      start: 'write',
+      scenes: [
+        {
+          id: 'write',
+          title: 'Write',
+          record: { id: 'log', kind: 'note', title: 'Log', prompt: 'Write.', entries, next: 'end' },
+        },
+        { id: 'end', title: 'End', ending: { debrief: 'Done.' } },
+      ],
+    });
+    const w = walkScenario(compileScenario(scenario), [emptyCaseFile()], DEFAULT_RULES);
+    expect(w.combinationsCapped).toEqual(['write']);
+    expect(w.endingsReached).toEqual(['end']);
+  });
+});

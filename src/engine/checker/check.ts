@@ -17,7 +17,7 @@ import { sourceStrings, translationStatus } from '../i18n/strings.ts';
 import type { ScoringRules } from '../scoring/score.ts';
 import type { CaseFile, Failing, Scenario } from '../types.ts';
 import { FAILINGS } from '../types.ts';
-import { scenarioReads, walkScenario, type WalkReport } from './walk.ts';
+import { MAX_COMBINATIONS, scenarioReads, walkScenario, type WalkReport } from './walk.ts';
 import { emptyReads, type ConditionReads } from '../run/conditions.ts';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
@@ -132,6 +132,13 @@ function walkIssues(
   }
   if (w.truncated)
     add('truncated', `the walk stopped after ${w.paths} paths; score ranges cover those only`, 'warning');
+  for (const sceneId of w.combinationsCapped)
+    add(
+      'too-many-combinations',
+      `scene "${sceneId}" offers more combinations than the checker walks; only the first ${MAX_COMBINATIONS} were walked — offer fewer items`,
+      'warning',
+      sceneId,
+    );
   return out;
 }
 

@@ -33,6 +33,8 @@ export const INVARIANT_FLAGS: Record<string, Failing> = {
 
 /** Largest number of subsets enumerated at one multi-select decision. */
 const MAX_SUBSETS = 20_000;
+/** The same limit, for messages. */
+export const MAX_COMBINATIONS = MAX_SUBSETS;
 /** Largest number of paths enumerated; beyond it the walk reports `truncated`. */
 const MAX_PATHS = 2_000_000;
 
@@ -96,10 +98,16 @@ export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads
   return parts.join('|');
 }
 
+/** Item lists whose combinations were cut at MAX_SUBSETS (read by `walkScenario` to warn). */
+const capped = new WeakSet<object>();
+
 function subsets<T>(items: T[], min: number, max: number, fits: (chosen: T[]) => boolean): T[][] {
   const out: T[][] = [];
   const rec = (i: number, acc: T[]) => {
-    if (out.length > MAX_SUBSETS) return;
+    if (out.length >= MAX_SUBSETS) {
+      capped.add(items);
+      return;
+    }
     if (i === items.length) {
       if (acc.length >= min && acc.length <= max && fits(acc)) out.push([...acc]);
       return;
@@ -116,6 +124,9 @@ function subsets<T>(items: T[], min: number, max: number, fits: (chosen: T[]) =>
 }
 
 /** Every decision a learner could make at a scene in this context. */
+/** Scenes where a walk met more combinations than it enumerates; cleared by each `walkScenario`. */
+const cappedScenes = new Set<string>();
+
 export function possibleEvents(compiled: CompiledScenario, ctx: RunContext, sceneId: string): RunEvent[] {
   const scene = compiled.scenes.get(sceneId)!;
   const kind = sceneKind(scene);
@@ -133,6 +144,7 @@ export function possibleEvents(compiled: CompiledScenario, ctx: RunContext, scen
       : () => true;
   const min = kind === 'record' ? (scene.record?.minEntries ?? 1) : kind === 'review' ? 0 : 1;
   const sets = subsets(items, min, max, fits);
+  if (capped.has(items)) cappedScenes.add(sceneId);
   if (kind !== 'review') return sets.map((s) => ({ type: 'decision.made', sceneId, choice: ids(s), ...rationale }));
   const verdicts = availableVerdicts(scene, ctx);
   return sets.flatMap((s) =>
@@ -186,6 +198,8 @@ export interface WalkReport {
   scripts: Record<string, { caseFile: CaseFile; events: RunEvent[] }>;
   /** Distinct case files the walk ended with (for walking the next part of a case). */
   endCaseFiles: CaseFile[];
+  /** Scenes with more combinations of items than the walk enumerates (only the first MAX_SUBSETS were walked). */
+  combinationsCapped: string[];
   /** Set when a later part was walked from a sample of the case files its earlier parts can leave. */
   startsSampled?: { used: number; of: number };
 }
@@ -210,6 +224,7 @@ export function walkScenario(
     carryReads.recorded.forEach((x) => reads.recorded.add(x));
     carryReads.seized.forEach((x) => reads.seized.add(x));
   }
+  cappedScenes.clear();
   const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
   const machine = buildMachine(scenario, { opening: true, memo });
   const groupCache = new Map<string, SignatureGroup[]>();
@@ -454,6 +469,7 @@ export function walkScenario(
     invariants,
     scripts,
     endCaseFiles: [...endCaseFiles.values()],
+    combinationsCapped: [...cappedScenes],
   };
 }
 
