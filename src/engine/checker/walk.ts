@@ -159,8 +159,6 @@ interface EdgeMarks {
   best: FailingMarks;
   /** The decision with the highest total among those without critical errors (or the fewest). */
   rep: { earned: FailingMarks; critical: number };
-  /** Fewest critical errors among the decisions. */
-  minCritical: number;
 }
 
 /** Score range of one failing over all paths. */
@@ -191,7 +189,7 @@ export interface WalkReport {
   /** Endings declared but reached on no path. */
   endingsNeverReached: string[];
   /** Scenes where, in some reachable situation, the learner can do nothing. */
-  stuck: { sceneId: string; via: string[] }[];
+  stuck: { sceneId: string }[];
   /** Per invariant flag: the highest score of its failing on any path that ends with the flag set. */
   invariants: Record<string, { failing: Failing; paths: number; maxScore: number | null }>;
   /** One shortest event script per ending reached, with the case file it starts from (for tests and demos). */
@@ -245,7 +243,6 @@ export function walkScenario(
           max: zero(),
           best: zero(),
           rep: { earned: zero(), critical: 0 },
-          minCritical: 0,
         });
       return opens;
     }
@@ -271,7 +268,6 @@ export function walkScenario(
             max: { ...sg.max },
             best,
             rep: { earned: sg.rep, critical: sg.repCrit },
-            minCritical: sg.minCrit,
           },
           repTotal: sg.repTotal,
         });
@@ -280,7 +276,6 @@ export function walkScenario(
           g.info.min[f] = Math.min(g.info.min[f], sg.min[f]);
           g.info.max[f] = Math.max(g.info.max[f], sg.max[f]);
         }
-        g.info.minCritical = Math.min(g.info.minCritical, sg.minCrit);
         if (sg.repTotal > g.repTotal) {
           g.repTotal = sg.repTotal;
           g.info.rep = { earned: sg.rep, critical: sg.repCrit };
@@ -345,7 +340,7 @@ export function walkScenario(
         endings.add(snap.context.ending!);
         const cf = snap.context.caseFile;
         endCaseFiles.set(JSON.stringify(cf), cf);
-      } else if (out.length === 0 && key !== OPENING) stuck.push({ sceneId: String(snap.value), via: [] });
+      } else if (out.length === 0 && key !== OPENING) stuck.push({ sceneId: String(snap.value) });
     }
     // Enumerate paths depth-first, carrying the sums of min, max and best marks.
     // Chains of single steps (narrative scenes, one-way decisions) become one edge, so a long run of scenes
@@ -528,7 +523,6 @@ interface SignatureGroup {
   rep: FailingMarks;
   repCrit: number;
   repTotal: number;
-  minCrit: number;
 }
 
 /**
@@ -564,7 +558,6 @@ function signatureGroups(
         rep: earned,
         repCrit: critical,
         repTotal: total,
-        minCrit: critical,
       });
       continue;
     }
@@ -572,7 +565,6 @@ function signatureGroups(
       g.min[f] = Math.min(g.min[f], earned[f]);
       g.max[f] = Math.max(g.max[f], earned[f]);
     }
-    g.minCrit = Math.min(g.minCrit, critical);
     if (total > g.repTotal) Object.assign(g, { rep: earned, repCrit: critical, repTotal: total });
   }
   const groups = [...bySignature.values()];
@@ -588,7 +580,6 @@ function addMarks(a: EdgeMarks, b: EdgeMarks): EdgeMarks {
     max: sum(a.max, b.max),
     best: sum(a.best, b.best),
     rep: { earned: sum(a.rep.earned, b.rep.earned), critical: a.rep.critical + b.rep.critical },
-    minCritical: a.minCritical + b.minCritical,
   };
 }
 
