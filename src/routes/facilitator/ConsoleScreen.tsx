@@ -2,7 +2,6 @@ import { use, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useHref, useParams } from 'react-router';
 import { FAILINGS, type CompiledScenario, type Run } from '../../engine';
-import { evaluateDecision } from '../../engine/run/logic';
 import { courseIndex, hasScenario, referencesContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { Loading } from '../../components/layout/Spinner';
@@ -205,8 +204,8 @@ function ConsoleView({
   };
 
   const validate = (draft: Draft) => {
-    const ev = evaluateDecision(scene, run.context, { sceneId: scene.id, ...draft });
-    return ev.ok ? undefined : ev.error;
+    const checked = run.check({ sceneId: scene.id, ...draft });
+    return checked.ok ? undefined : checked.error;
   };
 
   const openPresenter = () => {

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { carryCaseFile, formatClock, resumeRun, type CompiledScenario } from '../../engine';
-import { evaluateDecision } from '../../engine/run/logic';
 import { hasScenario, type ScenarioMeta } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { Loading } from '../../components/layout/Spinner';
@@ -112,8 +111,8 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
   };
 
   const validate = (draft: Draft) => {
-    const ev = evaluateDecision(scene, run.context, { sceneId: scene.id, ...draft });
-    return ev.ok ? undefined : ev.error;
+    const checked = run.check({ sceneId: scene.id, ...draft });
+    return checked.ok ? undefined : checked.error;
   };
 
   const outcome = lastOutcome(compiled, run, t);
