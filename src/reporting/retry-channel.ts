@@ -137,3 +137,24 @@ export class RetryChannel {
     this.timer = undefined;
   }
 }
+
+/** What every reporter hands straight to its retry channel: flushing, retrying now, and its status. */
+export abstract class ChannelReporter {
+  protected abstract readonly channel: RetryChannel;
+
+  flush(): Promise<void> {
+    return this.channel.flush();
+  }
+
+  retryNow(): void {
+    this.channel.retryNow();
+  }
+
+  status(): ReportingStatus {
+    return this.channel.status();
+  }
+
+  subscribe(listener: (s: ReportingStatus) => void): () => void {
+    return this.channel.subscribe(listener);
+  }
+}

@@ -6,15 +6,8 @@
 import type { CompiledScenario, LogEntry } from '../engine';
 import { courseStatus, type CourseStatus } from './course-status';
 import { encodeResumeWithin } from './resume-codec';
-import { ReportingError, RetryChannel, type Timers } from './retry-channel';
-import type {
-  AttemptState,
-  CourseState,
-  LaunchInfo,
-  Reporter,
-  ReportingStatus,
-  ReportingTarget,
-} from './reporting.types';
+import { ChannelReporter, ReportingError, RetryChannel, type Timers } from './retry-channel';
+import type { AttemptState, CourseState, LaunchInfo, Reporter, ReportingTarget } from './reporting.types';
 
 /** The calls both SCORM APIs offer, under their own names. */
 export interface ScormCalls {
@@ -34,7 +27,7 @@ export interface DecisionToReport {
   latencyMs?: number;
 }
 
-export abstract class ScormReporter implements Reporter {
+export abstract class ScormReporter extends ChannelReporter implements Reporter {
   abstract readonly target: ReportingTarget;
   readonly external = true;
   protected readonly pending = new Map<string, string>();
@@ -53,10 +46,10 @@ export abstract class ScormReporter implements Reporter {
     protected readonly api: ScormCalls,
     timers?: Timers,
   ) {
+    super();
     this.channel = new RetryChannel(() => this.sendPending(), timers);
   }
 
-  protected abstract readLaunch(): LaunchInfo;
   protected abstract writeDecision(d: DecisionToReport, n: number): void;
   protected abstract writeStatus(status: CourseStatus, state: CourseState): void;
   protected abstract writeExit(suspend: boolean, sessionMs: number): void;
@@ -66,7 +59,23 @@ export abstract class ScormReporter implements Reporter {
     objectiveId: (n: number) => string;
     suspend: string;
     location: string;
+    mode: string;
+    learnerName: string;
+    learnerId: string;
   };
+
+  /** Resume data, the learner and the launch mode, in the standard's own element names (`keys`). */
+  protected readLaunch(): LaunchInfo {
+    const suspend = this.api.get(this.keys.suspend);
+    const mode = this.api.get(this.keys.mode);
+    const name = this.api.get(this.keys.learnerName);
+    const id = this.api.get(this.keys.learnerId);
+    return {
+      ...(suspend ? { resume: suspend } : {}),
+      learner: { ...(id ? { id } : {}), ...(name ? { name } : {}) },
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+    };
+  }
 
   async initialise(): Promise<LaunchInfo> {
     if (this.initialised) return this.launch;
@@ -172,21 +181,5 @@ export abstract class ScormReporter implements Reporter {
       throw new ReportingError(`lms-${e.code || 'finish'}`, `the LMS did not end the session: ${e.message}`);
     }
     this.finished = true;
-  }
-
-  flush(): Promise<void> {
-    return this.channel.flush();
-  }
-
-  retryNow(): void {
-    this.channel.retryNow();
-  }
-
-  status(): ReportingStatus {
-    return this.channel.status();
-  }
-
-  subscribe(listener: (s: ReportingStatus) => void): () => void {
-    return this.channel.subscribe(listener);
   }
 }

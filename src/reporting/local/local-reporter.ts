@@ -3,13 +3,13 @@
  * (`local-records.ts`) for the "My records" page. Resume data is the app's own saved progress, so `leave`
  * only makes sure the records are written. Nothing leaves the browser.
  */
-import { ReportingError, RetryChannel, type Timers } from '../retry-channel';
-import type { CourseState, LaunchInfo, Reporter, ReportingStatus, ReportingTarget } from '../reporting.types';
+import { ChannelReporter, ReportingError, RetryChannel, type Timers } from '../retry-channel';
+import type { CourseState, LaunchInfo, Reporter, ReportingTarget } from '../reporting.types';
 import { recordOf, upsertRecord, type LocalRecord, type RecordsStore } from './local-records';
 
-export class LocalReporter implements Reporter {
+export class LocalReporter extends ChannelReporter implements Reporter {
   readonly external = false;
-  private readonly channel: RetryChannel;
+  protected readonly channel: RetryChannel;
   private pending: LocalRecord[] = [];
   /** Every call, in order (the memory reporter's tests and the dev console read it). */
   readonly calls: { call: 'start' | 'decision' | 'end' | 'leave'; attemptId?: string; latencyMs?: number }[] = [];
@@ -19,6 +19,7 @@ export class LocalReporter implements Reporter {
     readonly target: ReportingTarget = 'local',
     timers?: Timers,
   ) {
+    super();
     this.channel = new RetryChannel(() => this.write(), timers);
   }
 
@@ -62,21 +63,5 @@ export class LocalReporter implements Reporter {
     this.calls.push({ call: 'leave' });
     this.channel.retryNow();
     await this.channel.flush();
-  }
-
-  flush(): Promise<void> {
-    return this.channel.flush();
-  }
-
-  retryNow(): void {
-    this.channel.retryNow();
-  }
-
-  status(): ReportingStatus {
-    return this.channel.status();
-  }
-
-  subscribe(listener: (s: ReportingStatus) => void): () => void {
-    return this.channel.subscribe(listener);
   }
 }

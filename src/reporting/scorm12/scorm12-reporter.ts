@@ -18,7 +18,7 @@ import {
 import { SCORM12_SUSPEND_LIMIT } from '../resume-codec';
 import type { Timers } from '../retry-channel';
 import { ScormReporter, type DecisionToReport, type ScormCalls } from '../scorm-base';
-import type { CourseState, LaunchInfo } from '../reporting.types';
+import type { CourseState } from '../reporting.types';
 
 /** The SCORM 1.2 API object an LMS provides. */
 export interface Scorm12Api {
@@ -59,22 +59,13 @@ export class Scorm12Reporter extends ScormReporter {
     objectiveId: (n: number) => `cmi.objectives.${n}.id`,
     suspend: 'cmi.suspend_data',
     location: 'cmi.core.lesson_location',
+    mode: 'cmi.core.lesson_mode',
+    learnerName: 'cmi.core.student_name',
+    learnerId: 'cmi.core.student_id',
   };
 
   constructor(api: Scorm12Api, timers?: Timers) {
     super(calls(api), timers);
-  }
-
-  protected readLaunch(): LaunchInfo {
-    const suspend = this.api.get('cmi.suspend_data');
-    const mode = this.api.get('cmi.core.lesson_mode');
-    const name = this.api.get('cmi.core.student_name');
-    const id = this.api.get('cmi.core.student_id');
-    return {
-      ...(suspend ? { resume: suspend } : {}),
-      learner: { ...(id ? { id } : {}), ...(name ? { name } : {}) },
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-    };
   }
 
   protected writeDecision({ attempt, compiled, entry, latencyMs }: DecisionToReport, n: number): void {

@@ -18,7 +18,7 @@ import {
 } from '../interactions';
 import type { Timers } from '../retry-channel';
 import { ScormReporter, type DecisionToReport, type ScormCalls } from '../scorm-base';
-import type { CourseState, LaunchInfo } from '../reporting.types';
+import type { CourseState } from '../reporting.types';
 
 /** The SCORM 2004 API object an LMS provides. */
 export interface Scorm2004Api {
@@ -61,22 +61,13 @@ export class Scorm2004Reporter extends ScormReporter {
     objectiveId: (n: number) => `cmi.objectives.${n}.id`,
     suspend: 'cmi.suspend_data',
     location: 'cmi.location',
+    mode: 'cmi.mode',
+    learnerName: 'cmi.learner_name',
+    learnerId: 'cmi.learner_id',
   };
 
   constructor(api: Scorm2004Api, timers?: Timers) {
     super(calls(api), timers);
-  }
-
-  protected readLaunch(): LaunchInfo {
-    const suspend = this.api.get('cmi.suspend_data');
-    const mode = this.api.get('cmi.mode');
-    const name = this.api.get('cmi.learner_name');
-    const id = this.api.get('cmi.learner_id');
-    return {
-      ...(suspend ? { resume: suspend } : {}),
-      learner: { ...(id ? { id } : {}), ...(name ? { name } : {}) },
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-    };
   }
 
   protected writeDecision({ attempt, compiled, entry, latencyMs }: DecisionToReport, n: number): void {

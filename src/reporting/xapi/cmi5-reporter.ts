@@ -7,8 +7,8 @@
  */
 import { courseStatus } from '../course-status';
 import { encodeResume } from '../resume-codec';
-import { ReportingError, RetryChannel, type Timers } from '../retry-channel';
-import type { CourseState, LaunchInfo, Reporter, ReportingStatus } from '../reporting.types';
+import { ChannelReporter, ReportingError, RetryChannel, type Timers } from '../retry-channel';
+import type { CourseState, LaunchInfo, Reporter } from '../reporting.types';
 import type { Cmi5Launch } from './cmi5-launch';
 import {
   answered,
@@ -47,11 +47,11 @@ export interface Cmi5Options {
   now?: () => string;
 }
 
-export class Cmi5Reporter implements Reporter {
+export class Cmi5Reporter extends ChannelReporter implements Reporter {
   readonly target = 'cmi5' as const;
   readonly external = true;
   private readonly fetchFn: typeof fetch;
-  private readonly channel: RetryChannel;
+  protected readonly channel: RetryChannel;
   private token = '';
   private ctx!: StatementContext;
   private queue: Statement[] = [];
@@ -67,6 +67,7 @@ export class Cmi5Reporter implements Reporter {
     private readonly launch: Cmi5Launch,
     private readonly options: Cmi5Options = {},
   ) {
+    super();
     this.fetchFn = options.fetch ?? ((...a) => fetch(...a));
     this.channel = new RetryChannel(() => this.send(), options.timers);
   }
@@ -239,21 +240,5 @@ export class Cmi5Reporter implements Reporter {
     this.channel.retryNow();
     await this.channel.flush();
     this.channel.dispose();
-  }
-
-  flush(): Promise<void> {
-    return this.channel.flush();
-  }
-
-  retryNow(): void {
-    this.channel.retryNow();
-  }
-
-  status(): ReportingStatus {
-    return this.channel.status();
-  }
-
-  subscribe(listener: (s: ReportingStatus) => void): () => void {
-    return this.channel.subscribe(listener);
   }
 }
