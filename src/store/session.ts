@@ -70,16 +70,18 @@ interface Persisted {
 }
 
 /** What starting a session needs. */
-export interface NewSession {
-  courseId: string;
-  courseVersion: string;
-  scenarioId: string;
-  scenarioVersion: number;
-  scenarioTitle: string;
-  language: string;
-  facilitator: string;
-  date: string;
-  attendees: string[];
+export interface NewSession extends Pick<
+  SessionRecord,
+  | 'courseId'
+  | 'courseVersion'
+  | 'scenarioId'
+  | 'scenarioVersion'
+  | 'scenarioTitle'
+  | 'language'
+  | 'facilitator'
+  | 'date'
+  | 'attendees'
+> {
   snapshot: AttemptSnapshot;
   sceneId: string;
   scores: SessionScores;
