@@ -17,8 +17,8 @@ import { sourceStrings, translationStatus } from '../i18n/strings.ts';
 import type { ScoringRules } from '../scoring/score.ts';
 import type { CaseFile, Failing, Scenario } from '../types.ts';
 import { FAILINGS } from '../types.ts';
-import { MAX_COMBINATIONS, scenarioReads, walkScenario, type WalkReport } from './walk.ts';
-import { emptyReads, type ConditionReads } from '../run/conditions.ts';
+import { caseFileParts, MAX_COMBINATIONS, scenarioReads, walkScenario, type WalkReport } from './walk.ts';
+import { addCarriedReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
 export const DEFAULT_RULES: ScoringRules = {
@@ -151,11 +151,7 @@ function carryReadsOf(later: Scenario[]): ConditionReads | undefined {
   if (!later.length) return undefined;
   const out = emptyReads();
   for (const s of later) {
-    const r = scenarioReads(s);
-    r.flags.forEach((x) => out.flags.add(x));
-    r.facts.forEach((x) => out.facts.add(x));
-    r.recorded.forEach((x) => out.recorded.add(x));
-    r.seized.forEach((x) => out.seized.add(x));
+    addCarriedReads(out, scenarioReads(s));
   }
   return out;
 }
@@ -173,28 +169,10 @@ function startsFor(
   carry: ConditionReads | undefined,
 ): { starts: CaseFile[]; sampled?: { used: number; of: number } } {
   const reads = scenarioReads(scenario);
-  if (carry) {
-    carry.flags.forEach((x) => reads.flags.add(x));
-    carry.facts.forEach((x) => reads.facts.add(x));
-    carry.recorded.forEach((x) => reads.recorded.add(x));
-    carry.seized.forEach((x) => reads.seized.add(x));
-  }
+  if (carry) addCarriedReads(reads, carry);
   const classes = new Map<string, { cf: CaseFile; size: number }>();
   for (const cf of files) {
-    const parts = [
-      cf.flags.filter((f) => reads.flags.has(f)),
-      cf.facts
-        .filter((f) => reads.facts.has(f.id))
-        .map((f) => f.id)
-        .sort(),
-      [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)))]
-        .filter((t) => reads.recorded.has(t))
-        .sort(),
-      cf.exhibits
-        .filter((e) => reads.seized.has(e.id))
-        .map((e) => e.id)
-        .sort(),
-    ];
+    const parts = caseFileParts(cf, reads);
     const key = parts.map((p) => p.join(',')).join('|');
     if (!classes.has(key))
       classes.set(key, { cf: { ...cf, origin: 'carried' }, size: parts.reduce((n, p) => n + p.length, 0) });

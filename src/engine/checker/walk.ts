@@ -7,7 +7,7 @@
 import { getAdjacencyMap } from 'xstate/graph';
 import type { CaseOpenedEvent, CompiledScenario } from '../run/compile.ts';
 import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile.ts';
-import { collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
+import { addCarriedReads, collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
 import {
   availableItems,
   availableVerdicts,
@@ -63,25 +63,29 @@ export function scenarioReads(scenario: Scenario): ConditionReads {
   return reads;
 }
 
-/** A state key: the scene and only what the guards read. */
-export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads): string {
-  const cf = ctx.caseFile;
-  const parts = [
-    sceneId,
-    cf.flags.filter((f) => reads.flags.has(f)).join(','),
+/** What guards can see of a case file: its flags, facts, record tags and exhibits that `reads` names. */
+export function caseFileParts(cf: CaseFile, reads: ConditionReads): string[][] {
+  return [
+    cf.flags.filter((f) => reads.flags.has(f)),
     cf.facts
       .filter((f) => reads.facts.has(f.id))
       .map((f) => f.id)
-      .sort()
-      .join(','),
-    [...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)).filter((t) => reads.recorded.has(t)))]
-      .sort()
-      .join(','),
+      .sort(),
+    [
+      ...new Set(cf.records.flatMap((r) => r.entries.flatMap((e) => e.tags)).filter((t) => reads.recorded.has(t))),
+    ].sort(),
     cf.exhibits
       .filter((e) => reads.seized.has(e.id))
       .map((e) => e.id)
-      .sort()
-      .join(','),
+      .sort(),
+  ];
+}
+
+/** A state key: the scene and only what the guards read. */
+export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads): string {
+  const parts = [
+    sceneId,
+    ...caseFileParts(ctx.caseFile, reads).map((p) => p.join(',')),
     Object.entries(ctx.chosen)
       .flatMap(([s, ids]) => ids.map((i) => `${s}.${i}`))
       .filter((c) => reads.chose.has(c))
@@ -216,12 +220,7 @@ export function walkScenario(
 ): WalkReport {
   const { scenario } = compiled;
   const reads = scenarioReads(scenario);
-  if (carryReads) {
-    carryReads.flags.forEach((x) => reads.flags.add(x));
-    carryReads.facts.forEach((x) => reads.facts.add(x));
-    carryReads.recorded.forEach((x) => reads.recorded.add(x));
-    carryReads.seized.forEach((x) => reads.seized.add(x));
-  }
+  if (carryReads) addCarriedReads(reads, carryReads);
   cappedScenes.clear();
   const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
   const machine = buildMachine(scenario, { opening: true, memo });

@@ -59,3 +59,14 @@ export function collectReads(cond: Condition | undefined, reads: ConditionReads)
   else if ('not' in cond) collectReads(cond.not, reads);
   else cond.of.forEach((c) => collectReads(c, reads));
 }
+
+/**
+ * Adds to `into` what `from` reads of the case file (flags, facts, record tags, exhibits): the parts that carry
+ * from one part of a case to the next. Choices, search terms and the clock belong to one scenario and do not.
+ */
+export function addCarriedReads(into: ConditionReads, from: ConditionReads): void {
+  from.flags.forEach((x) => into.flags.add(x));
+  from.facts.forEach((x) => into.facts.add(x));
+  from.recorded.forEach((x) => into.recorded.add(x));
+  from.seized.forEach((x) => into.seized.add(x));
+}
