@@ -87,6 +87,8 @@ for (const lng of ['en-GB', 'cy']) {
     await expect(page.locator(':focus')).toHaveText(debrief.tryAgain);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/play$/);
+    // The new attempt is saved when its first scene is shown; leave only after that, as a learner would.
+    await expect(page.locator('.player__status')).toBeVisible();
     await page.goto(`/scenario/${scenario.id}`);
     await expect(page.locator(`a[href*="/debrief/"]`)).toHaveCount(1);
     await expect(page.getByRole('link', { name: briefing.continue })).toBeVisible();
