@@ -40,6 +40,8 @@ export {
   sceneBudget,
   sceneRationale,
   bestMarks,
+  bestSelection,
+  type BestSelection,
   itemMinutes,
   evaluateDecision,
   type DecisionError,

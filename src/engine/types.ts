@@ -47,7 +47,8 @@ export interface ScoredItem {
   text: string;
   when?: Condition;
   marks?: Marks;
-  critical?: boolean;
+  /** A critical error: its category id in the course taxonomy (`true` in files written before it). */
+  critical?: true | string;
   feedback?: string;
   refs?: string[];
   effects?: Effects;

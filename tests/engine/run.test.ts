@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/run/compile';
 import { carryCaseFile, defaultCaseFile, resumeRun, startRun } from '../../src/engine/run/run';
 import { formatClock } from '../../src/engine/run/clock';
+import { bestSelection } from '../../src/engine/run/logic';
 import { exampleCourse } from '../helpers/node-reader';
 import { fakeScenario } from '../helpers/scenario-factory';
 
@@ -94,9 +95,93 @@ describe('startRun()', () => {
     expect(run.context.clock - before).toBe(20);
     expect(run.context.caseFile.exhibits.map((e) => [e.id, e.ref])).toEqual([['cup', 'EX/1']]);
     expect(run.context.caseFile.facts.some((f) => f.id === 'cctv-shelter')).toBe(true);
-    // The best available is worked out per failing within the 30-minute budget.
-    expect(run.context.log[1].best).toEqual({ F1: 2, F2: 0, F3: 2, F4: 0, F5: 2 });
+    // The best available is the single best selection within the 30 minutes: any two of the three 2-mark
+    // actions total 4. The cup and the footage tie for the top total, so they are measured against themselves.
+    expect(run.context.log[1].best).toEqual({ F1: 0, F2: 0, F3: 2, F4: 0, F5: 2 });
     expect(run.context.log[1].earned).toEqual({ F1: 0, F2: 0, F3: 2, F4: 0, F5: 2 });
+  });
+
+  it('measures a weaker selection against the single best feasible selection, never above 100% per failing', () => {
+    const { partA } = exampleCourse();
+    const run = startRun(partA);
+    run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
+    // The footage (F5 2) and sitting in the car (F1 -1, 20 minutes): total 2, below the best total of 4.
+    expect(run.decide({ sceneId: 'enquiries', choice: ['cctv', 'shelter'] })).toEqual({ ok: true });
+    // Measured against the best selection closest to it (the footage and door-knocking), it earns 2 of 4:
+    // F1 never goes below 0 at one decision.
+    expect(run.context.log[1].best).toEqual({ F1: 2, F2: 0, F3: 0, F4: 0, F5: 2 });
+    expect(run.context.log[1].earned).toEqual({ F1: 0, F2: 0, F3: 0, F4: 0, F5: 2 });
+  });
+
+  it('sets the story clock on entering a scene with `clock`, never backwards', () => {
+    const scenes = (clock: string) =>
+      fakeScenario({
+        scenes: [
+          { id: 'start', title: 'Start', next: 'later' },
+          { id: 'later', title: 'Later', clock, effects: { minutes: 5 }, next: 'end' },
+          { id: 'end', title: 'End', ending: { debrief: 'Done.' } },
+        ],
+      } as never);
+    const run = startRun(compileScenario(scenes('06:20')));
+    run.continue();
+    expect(formatClock(run.context.clock).time).toBe('06:25');
+    const back = startRun(compileScenario(scenes('04:00')));
+    back.continue();
+    expect(formatClock(back.context.clock).time).toBe('05:05');
+  });
+
+  it('keeps a record within its budget, and the best record is the best entries the budget allows', () => {
+    const entry = (id: string, marks: Record<string, number>) => ({
+      id,
+      text: id,
+      marks,
+      feedback: 'F.',
+      refs: ['REC-TRAIN'],
+    });
+    const scenario = fakeScenario({
+      scenes: [
+        {
+          id: 'start',
+          title: 'Report',
+          record: {
+            id: 'rod',
+            kind: 'report-of-death',
+            title: 'Report',
+            prompt: 'Two entries.',
+            budget: { count: 2 },
+            entries: [
+              entry('a', { F3: 1 }),
+              entry('b', { F3: 2 }),
+              entry('c', { F3: 2, F1: -1 }),
+              entry('d', { F3: 3 }),
+            ],
+            next: 'end',
+          },
+        },
+        { id: 'end', title: 'End', ending: { debrief: 'Done.' } },
+      ],
+    } as never);
+    const run = startRun(compileScenario(scenario));
+    expect(run.decide({ sceneId: 'start', choice: ['a', 'b', 'd'] })).toMatchObject({
+      ok: false,
+      error: { code: 'over-budget' },
+    });
+    expect(bestSelection(run.compiled.scenes.get('start')!, run.context)).toMatchObject({
+      choice: ['b', 'd'],
+      total: 5,
+    });
+    expect(run.decide({ sceneId: 'start', choice: ['c', 'd'] })).toEqual({ ok: true });
+    expect(run.context.log[0].earned).toEqual({ F1: 0, F2: 0, F3: 5, F4: 0, F5: 0 });
+    expect(run.context.log[0].best).toEqual({ F1: 0, F2: 0, F3: 5, F4: 0, F5: 0 });
+  });
+
+  it('gives the single best feasible selection, with ties broken by F1 first', () => {
+    const { partA } = exampleCourse();
+    const run = startRun(partA);
+    run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
+    const best = bestSelection(partA.scenes.get('enquiries')!, run.context);
+    expect(best).toMatchObject({ choice: ['house-to-house', 'seize-cup'], total: 4 });
+    expect(best.ties).toHaveLength(3);
   });
 
   it('writes a record into the case file from the chosen entries, offering only entries whose facts are known', () => {

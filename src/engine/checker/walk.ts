@@ -9,6 +9,9 @@ import type { CaseOpenedEvent, CompiledScenario } from '../run/compile.ts';
 import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile.ts';
 import { addCarriedReads, collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
 import {
+  bestSelection,
+  scoreSelection,
+  selectionMarks,
   availableItems,
   availableVerdicts,
   itemMinutes,
@@ -19,6 +22,7 @@ import {
   sceneVerdicts,
 } from '../run/logic.ts';
 import type { ScoringRules } from '../scoring/score.ts';
+import type { BestSelection } from '../run/logic.ts';
 import type { CaseFile, Failing, FailingMarks, RunContext, RunEvent, Scenario, ScoredItem } from '../types.ts';
 import { FAILINGS } from '../types.ts';
 
@@ -255,9 +259,8 @@ export function walkScenario(
       const res = step(scenario, scene, snap.context, sg.event);
       memo.set(sg.event, { ctx: snap.context, result: res });
       if (!res || res.target === undefined) continue;
-      const toKey = `${res.target}|${stateKey(res.target, res.ctx, reads)}`;
-      const last = res.ctx.log.length > snap.context.log.length ? res.ctx.log[res.ctx.log.length - 1] : undefined;
-      const best = last ? last.best : { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+      const best = sg.best;
+      const toKey = `${res.target}|${stateKey(res.target, res.ctx, reads)}|${FAILINGS.map((f) => best[f]).join(',')}`;
       const g = groups.get(toKey);
       if (!g) {
         groups.set(toKey, {
@@ -468,17 +471,16 @@ export function walkScenario(
 }
 
 /** Marks a decision earns, without applying it (the same rule as `evaluateDecision`). */
-function quickMarks(scene: Scenario['scenes'][number], ev: RunEvent): { earned: FailingMarks; critical: number } {
-  const earned = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
-  if (ev.type !== 'decision.made') return { earned, critical: 0 };
+function quickMarks(
+  scene: Scenario['scenes'][number],
+  ev: RunEvent,
+  bestSel: BestSelection,
+): { earned: FailingMarks; best: FailingMarks; critical: number } {
+  const zero = { F1: 0, F2: 0, F3: 0, F4: 0, F5: 0 };
+  if (ev.type !== 'decision.made') return { earned: zero, best: { ...zero }, critical: 0 };
   const ids = new Set(ev.verdict ? [...ev.choice, ev.verdict] : ev.choice);
   const chosen = [...sceneItems(scene), ...sceneVerdicts(scene)].filter((i) => ids.has(i.id));
-  for (const f of FAILINGS)
-    earned[f] = Math.max(
-      0,
-      chosen.reduce((s, i) => s + (i.marks?.[f] ?? 0), 0),
-    );
-  return { earned, critical: chosen.filter((i) => i.critical).length };
+  return { ...scoreSelection(selectionMarks(chosen), bestSel), critical: chosen.filter((i) => i.critical).length };
 }
 
 /**
@@ -517,6 +519,8 @@ function decisionSignature(scene: Scenario['scenes'][number], ev: RunEvent, read
 /** The decisions at a scene, grouped by signature, with the lowest and highest marks in each group. */
 interface SignatureGroup {
   event: RunEvent;
+  /** The best the group's decisions are measured against. */
+  best: FailingMarks;
   min: FailingMarks;
   max: FailingMarks;
   rep: FailingMarks;
@@ -544,14 +548,18 @@ function signatureGroups(
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const bySignature = new Map<string, SignatureGroup>();
+  const bestSel = bestSelection(scene, ctx);
   for (const ev of possibleEvents(compiled, ctx, sceneId)) {
-    const key = decisionSignature(scene, ev, reads);
-    const { earned, critical } = quickMarks(scene, ev);
+    const { earned, best, critical } = quickMarks(scene, ev, bestSel);
+    // A decision is measured against its own best (a tie for the top total is its own best), so decisions
+    // are grouped by the best they are measured against too.
+    const key = `${decisionSignature(scene, ev, reads)}|${FAILINGS.map((f) => best[f]).join(',')}`;
     const total = FAILINGS.reduce((s, f) => s + earned[f], 0) - critical * 1000;
     const g = bySignature.get(key);
     if (!g) {
       bySignature.set(key, {
         event: ev,
+        best,
         min: { ...earned },
         max: { ...earned },
         rep: earned,

@@ -83,12 +83,21 @@ export const Effects = z.strictObject({
 /** Where to go next: a scene id, or branches tried in order (the last without `when`). */
 export const Next = z.union([Id, z.array(z.strictObject({ when: Condition.optional(), to: Id })).min(1)]);
 
+/** The assessment rules the checker applies, which a decision may waive with a written reason. */
+export const AssessmentRule = z.enum(['length-balance', 'longest-share', 'dilemma', 'record-budget']);
+
+/**
+ * A critical error: the id of its category in `course.yaml`'s `criticalErrors` taxonomy. `true` is still read
+ * (files written before the taxonomy), but the checker reports an item that names no category.
+ */
+export const Critical = z.union([z.literal(true), Id]);
+
 const scoredItemFields = {
   id: Id,
   text: Text,
   when: Condition.optional(),
   marks: Marks.optional(),
-  critical: z.boolean().optional(),
+  critical: Critical.optional(),
   feedback: Text.optional(),
   refs: z.array(RefId).optional(),
   effects: Effects.optional(),
@@ -98,9 +107,14 @@ const scoredItemFields = {
 export const ChoiceOption = z.strictObject({ ...scoredItemFields, next: Next.optional() });
 export const Rationale = z.enum(['required', 'optional']);
 
+/** A written reason for not applying one assessment rule to one decision. */
+export const Waiver = z.strictObject({ rule: AssessmentRule, reason: Text });
+
 const rationaleFields = {
   rationale: Rationale.optional(),
   rationalePrompt: Text.optional(),
+  /** Assessment rules this decision does not follow, each with the reason a reviewer would accept. */
+  waive: z.array(Waiver).optional(),
 };
 
 export const Choice = z.strictObject({
@@ -147,6 +161,8 @@ export const RecordWriting = z.strictObject({
   prompt: Text,
   ...rationaleFields,
   minEntries: z.number().int().min(0).optional(),
+  /** At most this many entries: the record's length limit. */
+  budget: z.strictObject({ count: z.number().int().min(1) }).optional(),
   entries: z.array(RecordEntryItem).min(2),
   next: Next,
 });
@@ -195,6 +211,8 @@ export const Scene = z
     title: Text,
     text: Text.optional(),
     blocks: z.array(Block).optional(),
+    /** Sets the story clock on entering the scene (it never runs backwards: an earlier time is ignored). */
+    clock: ClockTime.optional(),
     reveal: z.array(Id).optional(),
     effects: Effects.optional(),
     facilitator: Facilitator.optional(),
@@ -296,6 +314,14 @@ export const SupportEntry = z.strictObject({
   verified: z.boolean(),
 });
 
+/** One category of critical error: what it is and the rule for when a behaviour is critical. */
+export const CriticalErrorCategory = z.strictObject({
+  id: Id,
+  title: Text,
+  description: Text,
+  rule: Text,
+});
+
 export const Course = z.strictObject({
   $schema: z.string().optional(),
   formatVersion: z.literal(FORMAT_VERSION),
@@ -314,6 +340,8 @@ export const Course = z.strictObject({
       maxCriticalErrors: z.number().int().min(0),
     }),
   }),
+  /** The taxonomy of critical errors; every critical item in a scenario names one of these. */
+  criticalErrors: z.array(CriticalErrorCategory).optional(),
   pages: z.array(Page).optional(),
   support: z.array(SupportEntry).optional(),
 });

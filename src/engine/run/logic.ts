@@ -20,6 +20,7 @@ import type {
   ScoredItem,
 } from '../types.ts';
 import { FAILINGS } from '../types.ts';
+import { parseClock } from './clock.ts';
 import { holds } from './conditions.ts';
 
 /** The kind of interaction a scene asks for. */
@@ -57,7 +58,7 @@ export function sceneRationale(scene: Scene): 'required' | 'optional' | undefine
 
 /** The scene's budget, if it has one. */
 export function sceneBudget(scene: Scene): Budget | undefined {
-  return scene.actions?.budget ?? scene.search?.budget;
+  return scene.actions?.budget ?? scene.search?.budget ?? scene.record?.budget;
 }
 
 /** Marks with all five failings, zero-filled. */
@@ -74,29 +75,6 @@ export function itemMinutes(item: ScoredItem & { minutes?: number }): number {
   return (item.minutes ?? 0) + (item.effects?.minutes ?? 0);
 }
 
-/**
- * The best total of positive marks for one failing that a budget allows: all positives without a budget,
- * the top `count` with a count budget, a 0/1 knapsack over minutes with a minutes budget.
- */
-function bestWithin(items: (ScoredItem & { minutes?: number })[], f: Failing, budget: Budget | undefined): number {
-  const positive = items.filter((i) => markOf(i, f) > 0);
-  if (!budget) return positive.reduce((s, i) => s + markOf(i, f), 0);
-  if ('count' in budget)
-    return positive
-      .map((i) => markOf(i, f))
-      .sort((a, b) => b - a)
-      .slice(0, budget.count)
-      .reduce((s, m) => s + m, 0);
-  const cap = budget.minutes;
-  const best = new Array<number>(cap + 1).fill(0);
-  for (const item of positive) {
-    const cost = item.minutes ?? 0;
-    const value = markOf(item, f);
-    for (let c = cap; c >= cost; c--) best[c] = Math.max(best[c], best[c - cost] + value);
-  }
-  return best[cap];
-}
-
 /** The items of a scene offered in this context (their `when` holds). */
 export function availableItems(scene: Scene, ctx: RunContext): ScoredItem[] {
   return sceneItems(scene).filter((i) => holds(i.when, ctx));
@@ -107,17 +85,186 @@ export function availableVerdicts(scene: Scene, ctx: RunContext): ScoredItem[] {
   return sceneVerdicts(scene).filter((i) => holds(i.when, ctx));
 }
 
-/** Best marks available at a scene in this context, per failing. */
-export function bestMarks(scene: Scene, ctx: RunContext): FailingMarks {
-  const best = zeroMarks();
-  const items = availableItems(scene, ctx);
-  const verdicts = availableVerdicts(scene, ctx);
-  for (const f of FAILINGS) {
-    if (scene.choice) best[f] = Math.max(0, ...items.map((i) => markOf(i, f)));
-    else best[f] = bestWithin(items, f, sceneBudget(scene));
-    if (scene.review) best[f] += Math.max(0, ...verdicts.map((v) => markOf(v, f)));
+/** The single best feasible selection at a decision, and its marks. */
+export interface BestSelection {
+  /** Item ids, in scenario order. */
+  choice: string[];
+  verdict?: string;
+  /** Marks per failing (each summed over the selection, never below 0). */
+  marks: FailingMarks;
+  /** The sum of `marks` over the five failings. */
+  total: number;
+  /** The distinct marks of every selection with the same top total, `marks` first. */
+  ties: FailingMarks[];
+}
+
+/** Per-failing marks of a selection: summed, and never below 0 at one decision. */
+export function selectionMarks(items: readonly ScoredItem[]): FailingMarks {
+  const m = zeroMarks();
+  for (const f of FAILINGS)
+    m[f] = Math.max(
+      0,
+      items.reduce((s, i) => s + markOf(i, f), 0),
+    );
+  return m;
+}
+
+function totalMarks(m: FailingMarks): number {
+  return FAILINGS.reduce((s, f) => s + m[f], 0);
+}
+
+/** Whether marks `a` beat `b`: a higher total; at a tie, the higher mark in F1, then F2, … F5. */
+function beats(a: FailingMarks, b: FailingMarks): boolean {
+  const ta = totalMarks(a);
+  const tb = totalMarks(b);
+  if (ta !== tb) return ta > tb;
+  for (const f of FAILINGS) if (a[f] !== b[f]) return a[f] > b[f];
+  return false;
+}
+
+/** The fewest items a decision needs at this kind of scene. */
+function minItems(scene: Scene): number {
+  if (scene.choice) return 1;
+  if (scene.review) return 0;
+  if (scene.record) return scene.record.minEntries ?? 1;
+  return 1;
+}
+
+/** Subsets larger than this are not enumerated item by item (the pure-positive items are then taken whole). */
+const ENUMERATION_LIMIT = 22;
+
+/**
+ * The best feasible selection at a scene in this context: among every selection the decision allows (one option;
+ * or items within the budget and at least the minimum; plus one verdict for a review), the one with the highest
+ * total of per-failing marks. Ties are broken by the higher mark in F1, then F2 … F5, then fewer items, then
+ * scenario order. A learner who makes this selection earns exactly these marks, so the best is always reachable.
+ */
+export function bestSelection(scene: Scene, ctx: RunContext): BestSelection {
+  // The best depends only on which items and verdicts are offered: cache it on those.
+  const offered = availableItems(scene, ctx);
+  const key = `${offered.map((i) => i.id).join(',')}|${availableVerdicts(scene, ctx)
+    .map((v) => v.id)
+    .join(',')}`;
+  let perScene = bestCache.get(scene);
+  if (!perScene) bestCache.set(scene, (perScene = new Map()));
+  const hit = perScene.get(key);
+  if (hit) return hit;
+  const result = computeBest(scene, ctx, offered);
+  perScene.set(key, result);
+  return result;
+}
+
+const bestCache = new WeakMap<Scene, Map<string, BestSelection>>();
+
+function computeBest(scene: Scene, ctx: RunContext, offered: ScoredItem[]): BestSelection {
+  const items = offered;
+  const verdicts: (ScoredItem | undefined)[] = scene.review ? availableVerdicts(scene, ctx) : [undefined];
+  let best: { sel: ScoredItem[]; verdict?: ScoredItem; marks: FailingMarks } | undefined;
+  const tops = new Map<string, FailingMarks>();
+  let topTotal = -1;
+  const consider = (sel: ScoredItem[], verdict: ScoredItem | undefined) => {
+    const marks = selectionMarks(verdict ? [...sel, verdict] : sel);
+    const total = totalMarks(marks);
+    if (total > topTotal) {
+      topTotal = total;
+      tops.clear();
+    }
+    if (total === topTotal) tops.set(FAILINGS.map((f) => marks[f]).join(','), marks);
+    if (
+      !best ||
+      beats(marks, best.marks) ||
+      (!beats(best.marks, marks) && totalMarks(marks) === totalMarks(best.marks) && sel.length < best.sel.length)
+    )
+      best = { sel, verdict, marks };
+  };
+  if (scene.choice) {
+    for (const item of items) consider([item], undefined);
+  } else {
+    const budget = sceneBudget(scene);
+    const min = minItems(scene);
+    // Items with no positive mark never raise a failing; they are used only to make up the minimum.
+    const helpful = items.filter((i) => FAILINGS.some((f) => markOf(i, f) > 0));
+    const filler = items
+      .filter((i) => !helpful.includes(i))
+      .sort((a, b) => totalMarks(selectionMarks([b])) - totalMarks(selectionMarks([a])) || itemCost(a) - itemCost(b));
+    // Without a budget, an item with no negative mark can only help: take every one and enumerate the rest.
+    const sure = budget ? [] : helpful.filter((i) => FAILINGS.every((f) => markOf(i, f) >= 0));
+    let open = helpful.filter((i) => !sure.includes(i));
+    if (open.length > ENUMERATION_LIMIT) {
+      // Too many to enumerate: keep the strongest by total (a documented approximation, reported by the checker).
+      open = [...open].sort((a, b) => totalMarks(selectionMarks([b])) - totalMarks(selectionMarks([a])));
+      open = open.slice(0, ENUMERATION_LIMIT);
+    }
+    const fits = (sel: ScoredItem[]) => {
+      if (!budget) return true;
+      if ('count' in budget) return sel.length <= budget.count;
+      return sel.reduce((s, i) => s + ((i as { minutes?: number }).minutes ?? 0), 0) <= budget.minutes;
+    };
+    const padded = (sel: ScoredItem[]): ScoredItem[] | undefined => {
+      const out = [...sel];
+      for (const f of filler) {
+        if (out.length >= min) break;
+        if (fits([...out, f])) out.push(f);
+      }
+      return out.length >= min && fits(out) ? out : undefined;
+    };
+    const chosen: ScoredItem[] = [...sure];
+    const walk = (i: number) => {
+      if (!fits(chosen)) return;
+      if (i === open.length) {
+        const sel = padded(chosen);
+        if (sel) for (const v of verdicts) consider(inScenarioOrder(items, sel), v);
+        return;
+      }
+      chosen.push(open[i]);
+      walk(i + 1);
+      chosen.pop();
+      walk(i + 1);
+    };
+    walk(0);
   }
-  return best;
+  const found = best ?? { sel: [], verdict: undefined, marks: zeroMarks() };
+  const ties = [...tops.values()].filter((m) => m !== found.marks && FAILINGS.some((f) => m[f] !== found.marks[f]));
+  return {
+    choice: found.sel.map((i) => i.id),
+    ...(found.verdict ? { verdict: found.verdict.id } : {}),
+    marks: found.marks,
+    total: totalMarks(found.marks),
+    ties: [found.marks, ...ties.sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0))],
+  };
+}
+
+function itemCost(i: ScoredItem): number {
+  return (i as { minutes?: number }).minutes ?? 0;
+}
+
+function inScenarioOrder(all: readonly ScoredItem[], sel: readonly ScoredItem[]): ScoredItem[] {
+  return all.filter((i) => sel.includes(i));
+}
+
+/** Best marks available at a scene in this context, per failing: the marks of the best feasible selection. */
+export function bestMarks(scene: Scene, ctx: RunContext): FailingMarks {
+  return bestSelection(scene, ctx).marks;
+}
+
+/**
+ * What a selection earns at a decision, and the best it is measured against. A selection with the top total is
+ * itself a best selection: it earns its own marks out of its own marks (100%). Any other selection is measured
+ * against the best selection closest to it (of those with the top total, the one it shares most marks with;
+ * at a tie, the first in tie-break order), and earns per failing no more than that selection does there, so no
+ * failing scores over 100% and a failing the best selection does not assess stays unassessed.
+ */
+export function scoreSelection(raw: FailingMarks, best: BestSelection): { earned: FailingMarks; best: FailingMarks } {
+  if (totalMarks(raw) >= best.total) return { earned: { ...raw }, best: { ...raw } };
+  let target = best.marks;
+  let shared = -1;
+  for (const candidate of best.ties) {
+    const s = FAILINGS.reduce((sum, f) => sum + Math.min(raw[f], candidate[f]), 0);
+    if (s > shared) [target, shared] = [candidate, s];
+  }
+  const earned = zeroMarks();
+  for (const f of FAILINGS) earned[f] = Math.min(raw[f], target[f]);
+  return { earned, best: { ...target } };
 }
 
 /** Why a decision was refused: a stable code and a plain message. */
@@ -194,12 +341,7 @@ export function evaluateDecision(
     return { ok: false, error: { code: 'rationale-needed', message: 'write your rationale before you commit' } };
 
   const scored = verdict ? [...items, verdict] : items;
-  const earned = zeroMarks();
-  for (const f of FAILINGS)
-    earned[f] = Math.max(
-      0,
-      scored.reduce((s, i) => s + markOf(i, f), 0),
-    );
+  const { earned, best } = scoreSelection(selectionMarks(scored), bestSelection(scene, ctx));
   const minutes = scored.reduce((s, i) => s + itemMinutes(i), 0);
   return {
     ok: true,
@@ -207,7 +349,7 @@ export function evaluateDecision(
       items,
       verdict,
       earned,
-      best: bestMarks(scene, ctx),
+      best,
       critical: scored.filter((i) => i.critical).map((i) => i.id),
       minutes,
     },
@@ -273,11 +415,13 @@ export function nextFor(scene: Scene, chosen: (ScoredItem & { next?: Next })[]):
 
 /** The context after entering a scene: its reveals and effects, and at an ending its consequences. */
 export function enterScene(scenario: Scenario, scene: Scene, ctx: RunContext): RunContext {
-  const caseFile = applyEffects(scenario, ctx.caseFile, scene.effects, scene.reveal, ctx.clock);
+  // A scene's `clock` sets the story time on entry; the clock never runs backwards.
+  const clock = scene.clock ? Math.max(ctx.clock, parseClock(scene.clock)) : ctx.clock;
+  const caseFile = applyEffects(scenario, ctx.caseFile, scene.effects, scene.reveal, clock);
   const next: RunContext = {
     ...ctx,
     caseFile,
-    clock: ctx.clock + (scene.effects?.minutes ?? 0),
+    clock: clock + (scene.effects?.minutes ?? 0),
   };
   if (!scene.ending) return next;
   return {
