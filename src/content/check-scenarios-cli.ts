@@ -63,6 +63,7 @@ function main(argv: string[]): number {
         { file: rel(target), path: '', severity: 'error', code: 'missing-file', message: 'no such file or folder' },
       ],
       walks: [],
+      assessments: [],
       locales: [],
     };
   } else if (statSync(target).isDirectory()) {
@@ -79,6 +80,7 @@ function main(argv: string[]): number {
           },
         ],
         walks: [],
+        assessments: [],
         locales: [],
       };
     } else {

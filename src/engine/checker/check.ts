@@ -19,6 +19,15 @@ import type { CaseFile, Failing, Scenario } from '../types.ts';
 import { FAILINGS } from '../types.ts';
 import { caseFileParts, MAX_COMBINATIONS, scenarioReads, walkScenario, type WalkReport } from './walk.ts';
 import { addCarriedReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
+import { ASSESSMENT_LIMITS, assessmentRules, playStrategies, STRATEGIES, type AssessmentReport } from './assessment.ts';
+import type { CompiledScenario } from '../run/compile.ts';
+import type { Course } from '../types.ts';
+
+/**
+ * How the assessment rules are reported. They are warnings while the course is revised to pass them (the
+ * course-revision issue); that revision makes them errors.
+ */
+export const ASSESSMENT_SEVERITY: Issue['severity'] = 'warning';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
 export const DEFAULT_RULES: ScoringRules = {
@@ -48,6 +57,8 @@ export interface Coverage {
 export interface CheckReport {
   issues: Issue[];
   walks: WalkReport[];
+  /** Assessment quality per scenario: the rules, and learners who do not read. */
+  assessments: AssessmentReport[];
   locales: LocaleReport[];
   coverage?: Coverage;
 }
@@ -240,13 +251,14 @@ function localeReports(
 /** Checks a whole course from its manifest. */
 export function checkCourse(reader: FileReader, manifestPath: string, opts: CheckOptions = {}): CheckReport {
   const loaded = loadCourse(reader, manifestPath);
-  const report: CheckReport = { issues: [...loaded.issues], walks: [], locales: [] };
+  const report: CheckReport = { issues: [...loaded.issues], walks: [], assessments: [], locales: [] };
   if (!loaded.course) return report;
   const rules = loaded.course.scoring;
   const ends = new Map<string, CaseFile[]>();
   const partOf = new Map<string, { parts: string[]; index: number }>();
   for (const c of loaded.course.cases ?? []) c.parts.forEach((p, index) => partOf.set(p, { parts: c.parts, index }));
   const order = [...loaded.scenarios.keys()].sort((a, b) => (partOf.get(a)?.index ?? 0) - (partOf.get(b)?.index ?? 0));
+  const strategyCarry = new Map<string, Map<string, CaseFile>>();
   if (!opts.noWalk) {
     for (const id of order) {
       const { scenario, file, parsed } = loaded.scenarios.get(id)!;
@@ -270,7 +282,20 @@ export function checkCourse(reader: FileReader, manifestPath: string, opts: Chec
       ends.set(id, w.endCaseFiles);
       report.walks.push(w);
       report.issues.push(...walkIssues(file, w, rules, parsed, scenario));
+      const carried = part && part.index > 0 ? strategyCarry.get(part.parts[part.index - 1]) : undefined;
+      const left = new Map<string, CaseFile>();
+      strategyCarry.set(id, left);
+      const a = assess(
+        compiled,
+        loaded.course,
+        rules,
+        (key) => carried?.get(key) ?? (carried ? defaultCaseFile(compiled) : emptyCaseFile()),
+        (k, c) => left.set(k, c),
+      );
+      report.assessments.push(a);
+      report.issues.push(...assessmentIssues(file, a, scenario, parsed));
     }
+    report.issues.push(...courseStrategyIssues(manifestPath, report.assessments));
   }
   report.coverage = coverage(loaded);
   const docs = [
@@ -291,7 +316,7 @@ export function checkScenarioFile(
   opts: CheckOptions = {},
 ): CheckReport {
   const loaded = manifestPath ? loadCourse(reader, manifestPath) : undefined;
-  const report: CheckReport = { issues: [], walks: [], locales: [] };
+  const report: CheckReport = { issues: [], walks: [], assessments: [], locales: [] };
   const { text, issue } = readText(reader, file);
   if (issue) return { ...report, issues: [issue] };
   const refs = loaded?.references ? new Set(loaded.references.references.map((r) => r.id)) : undefined;
@@ -333,10 +358,102 @@ export function checkScenarioFile(
   w.startsSampled = sampledStarts;
   report.walks.push(w);
   report.issues.push(...walkIssues(file, w, rules, res.parsed, res.scenario));
+  // Played alone, a later part starts from its documented default case file.
+  const alone = res.scenario.defaultCaseFile ? defaultCaseFile(compiled) : emptyCaseFile();
+  const a = assess(compiled, loaded?.course, rules, () => alone);
+  report.assessments.push(a);
+  report.issues.push(...assessmentIssues(file, a, res.scenario, res.parsed));
   const loc = localeReports(reader, opts, [{ id: res.scenario.id, doc: res.scenario }]);
   report.locales = loc.reports;
   report.issues.push(...loc.issues);
   return report;
+}
+
+function assess(
+  compiled: CompiledScenario,
+  course: Course | undefined,
+  rules: ScoringRules,
+  startFor: (key: string) => CaseFile,
+  leave?: (key: string, caseFile: CaseFile) => void,
+): AssessmentReport {
+  const scenario = compiled.scenario;
+  const { findings, waivers, critical, singleChoice, longest, dilemmas, recordScenes } = assessmentRules(
+    scenario,
+    course,
+  );
+  return {
+    scenarioId: scenario.id,
+    singleChoice,
+    longest,
+    dilemmas,
+    recordScenes,
+    critical,
+    waivers,
+    findings,
+    ...playStrategies(compiled, rules, startFor, leave),
+  };
+}
+
+/** The issues of one scenario's assessment report. */
+function assessmentIssues(file: string, a: AssessmentReport, scenario: Scenario, parsed?: ParsedFile): Issue[] {
+  const out: Issue[] = [];
+  const where = (sceneId?: string) => {
+    const index = sceneId ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
+    return index >= 0 && parsed
+      ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) }
+      : { path: '' };
+  };
+  for (const f of a.findings) {
+    if (f.waived) continue;
+    out.push({ file, ...where(f.sceneId), severity: ASSESSMENT_SEVERITY, code: f.rule, message: f.message });
+  }
+  for (const name of STRATEGIES) {
+    const r = a.strategies[name];
+    if (r.met > 0)
+      out.push({
+        file,
+        path: '',
+        severity: ASSESSMENT_SEVERITY,
+        code: 'non-reader-passes',
+        message: `a learner who does not read (${name}) reaches "standard met" in ${r.met} of ${r.plays} play${r.plays === 1 ? '' : 's'}`,
+      });
+  }
+  if (!a.best.met || !a.best.everyAssessedFull)
+    out.push({
+      file,
+      path: '',
+      severity: 'error',
+      code: 'best-not-full',
+      message: `the learner who makes the best feasible selection at every decision scores ${Math.round((a.best.overall ?? 0) * 100)}%${a.best.met ? '' : ' and does not end at "standard met"'} (it must reach 100% and "standard met")`,
+    });
+  const est = scenario.estimatedMinutes;
+  if (Math.abs(a.readingMinutes - est) > est * 0.25)
+    out.push({
+      file,
+      path: 'estimatedMinutes',
+      severity: 'warning',
+      code: 'reading-time',
+      message: `one playthrough is estimated at ${Math.round(a.readingMinutes)} minutes (words at 200 a minute, 1 a decision, 2 a rationale); estimatedMinutes says ${est}`,
+    });
+  return out;
+}
+
+/** Course-wide: no non-reading strategy may average over the limit across the call-outs. */
+function courseStrategyIssues(file: string, assessments: AssessmentReport[]): Issue[] {
+  const out: Issue[] = [];
+  for (const name of STRATEGIES) {
+    const xs = assessments.map((a) => a.strategies[name].overall).filter((x): x is number => x !== null);
+    const mean = xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
+    if (mean > ASSESSMENT_LIMITS.strategyMean + 1e-9)
+      out.push({
+        file,
+        path: '',
+        severity: ASSESSMENT_SEVERITY,
+        code: 'non-reader-mean',
+        message: `a learner who does not read (${name}) averages ${Math.round(mean * 100)}% across the course (at most ${Math.round(ASSESSMENT_LIMITS.strategyMean * 100)}%)`,
+      });
+  }
+  return out;
 }
 
 /** Strings of a file for a translation template (kept here so the CLI stays thin). */

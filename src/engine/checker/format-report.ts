@@ -42,6 +42,51 @@ export function formatReport(report: CheckReport): string {
   }
   if (report.walks.length) lines.push('');
 
+  if (report.assessments.length) {
+    lines.push('Assessment (can the score be earned without reading?):');
+    lines.push(
+      '  scenario                 longest  dilemmas  records  critical  first  longest  procedural  random  best  minutes',
+    );
+    for (const a of report.assessments) {
+      const s = (name: keyof typeof a.strategies) => {
+        const r = a.strategies[name];
+        return `${pct(r.overall)}${r.met ? '*' : ' '}`;
+      };
+      lines.push(
+        `  ${a.scenarioId.padEnd(24)} ${`${a.longest}/${a.singleChoice}`.padStart(7)}  ${`${a.dilemmas}/${a.singleChoice}`.padStart(8)}  ${String(a.recordScenes).padStart(7)}  ${String(a.critical.length).padStart(8)}  ${s('first')}  ${s('longest').padStart(7)}  ${s('procedural').padStart(10)}  ${s('random').padStart(6)}  ${pct(a.best.overall)}  ${String(Math.round(a.readingMinutes)).padStart(7)}`,
+      );
+    }
+    const mean = (name: 'first' | 'longest' | 'procedural' | 'random') => {
+      const xs = report.assessments.map((a) => a.strategies[name].overall).filter((x): x is number => x !== null);
+      return xs.length ? xs.reduce((t, x) => t + x, 0) / xs.length : null;
+    };
+    if (report.assessments.length > 1)
+      lines.push(
+        `  mean of learners who do not read: first ${pct(mean('first'))}, longest ${pct(mean('longest'))}, procedural ${pct(mean('procedural'))}, random ${pct(mean('random'))} (at most 60%)`,
+      );
+    lines.push(
+      '  (longest: decisions where the top option is the longest; dilemmas: with a runner-up worth half; * = reached "standard met")',
+    );
+    const byCategory = new Map<string, string[]>();
+    for (const a of report.assessments)
+      for (const c of a.critical) {
+        const k = c.category ?? '(no category)';
+        byCategory.set(k, [...(byCategory.get(k) ?? []), `${a.scenarioId}/${c.sceneId}.${c.itemId}`]);
+      }
+    if (byCategory.size) {
+      lines.push('  critical errors by category:');
+      for (const [k, items] of [...byCategory].sort()) lines.push(`    ${k}: ${items.join(', ')}`);
+    }
+    const waivers = report.assessments.flatMap((a) =>
+      a.waivers.map((w) => `${a.scenarioId}/${w.sceneId} ${w.rule}: ${w.reason}`),
+    );
+    if (waivers.length) {
+      lines.push('  waivers:');
+      for (const w of waivers) lines.push(`    ${w}`);
+    }
+    lines.push('');
+  }
+
   if (report.coverage) {
     lines.push('Coverage (decision points that can earn marks on each failing):');
     lines.push('  failing  scenarios  decisions');
