@@ -89,7 +89,7 @@ describe('<ContentNotes> and <ScenarioCard>', () => {
     );
     expect(screen.getByRole('note')).toHaveTextContent('Drug use');
     expect(screen.getByRole('link', { name: 'Aldon Road' })).toHaveAttribute('href', '/scenario/x');
-    expect(screen.getByText('Completed: not yet competent')).toBeInTheDocument();
+    expect(screen.getByText('Completed: not yet met')).toBeInTheDocument();
     expect(screen.getByText('About 8 minutes')).toBeInTheDocument();
     await expectAccessible(container);
   });
