@@ -38,6 +38,18 @@ describe('reviewDecisions()', () => {
   });
 });
 
+describe('reviewDecisions() at the best selection', () => {
+  it('shows no stronger choice where the learner made a best selection, even with other good items unchosen', () => {
+    const run = startRun(a, { caseFile: emptyCaseFile() });
+    run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
+    // Any two of the three 2-mark actions are a best selection within the 30 minutes.
+    run.decide({ sceneId: 'enquiries', choice: ['cctv', 'seize-cup'] });
+    const [first, second] = reviewDecisions(a, run.context.log, refs, t, offeredAt(a, run.snapshot()));
+    expect(first.stronger).toEqual([]);
+    expect(second.stronger).toEqual([]);
+  });
+});
+
 describe('verificationCode()', () => {
   const record = (id: string, finishedAt: string) => ({ id, scenarioId: 'example-part-a', finishedAt, log: played().context.log, snapshot: played().snapshot() }) as unknown as AttemptRecord;
   it('is stable for the same records and changes when a record changes', () => {

@@ -64,7 +64,12 @@ export function reviewDecisions(
     const bestTotal = FAILINGS.reduce((s, f) => s + e.best[f], 0);
     let stronger: ScoredItem[];
     let verdict: ScoredItem | undefined;
-    if (scene.choice) {
+    // A stronger choice exists only where the learner's selection fell short of the best selection's total.
+    const earnedTotal = FAILINGS.reduce((s, f) => s + e.earned[f], 0);
+    if (earnedTotal >= bestTotal) {
+      stronger = [];
+      if (scene.review) verdict = scene.review.verdicts.find((v) => v.id === e.verdict);
+    } else if (scene.choice) {
       stronger = bestOf(items, bestTotal).filter((i) => !e.choice.includes(i.id));
     } else {
       stronger = items.filter((i) => total(i.marks) > 0 && !e.choice.includes(i.id));
