@@ -10,6 +10,8 @@
 import type { CompiledScenario } from '../run/compile.ts';
 import {
   availableItems,
+  itemCost,
+  minItems,
   availableVerdicts,
   bestSelection,
   sceneBudget,
@@ -215,7 +217,7 @@ function orderFor(strategy: StrategyName, random: () => number): Order {
 /** Takes items in the strategy's order up to the budget (or half of them when there is none). */
 function take(scene: Scene, ordered: ScoredItem[], random?: () => number): string[] {
   const budget = sceneBudget(scene);
-  const min = scene.record ? (scene.record.minEntries ?? 1) : scene.review ? 0 : 1;
+  const min = minItems(scene);
   let n = budget && 'count' in budget ? budget.count : Math.ceil(ordered.length / 2);
   if (random) n = 1 + Math.floor(random() * Math.max(1, n));
   n = Math.max(min, Math.min(n, ordered.length));
@@ -223,7 +225,7 @@ function take(scene: Scene, ordered: ScoredItem[], random?: () => number): strin
     const out: string[] = [];
     let used = 0;
     for (const item of ordered) {
-      const m = (item as { minutes?: number }).minutes ?? 0;
+      const m = itemCost(item);
       if (used + m > budget.minutes || out.length >= n) continue;
       out.push(item.id);
       used += m;
@@ -240,7 +242,12 @@ function strategyChooser(strategy: StrategyName, seed: number): Chooser {
   const order = orderFor(strategy, random);
   return (scene, run) => {
     const items = availableItems(scene, run.context);
-    if (scene.choice) return { choice: order(items).slice(0, 1).map((i) => i.id) };
+    if (scene.choice)
+      return {
+        choice: order(items)
+          .slice(0, 1)
+          .map((i) => i.id),
+      };
     const choice = take(scene, order(items), strategy === 'random' ? random : undefined);
     const verdict = scene.review ? order(availableVerdicts(scene, run.context))[0]?.id : undefined;
     return { choice, ...(verdict ? { verdict } : {}) };

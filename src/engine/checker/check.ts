@@ -103,6 +103,14 @@ export function coverage(loaded: LoadedCourse): Coverage {
   return { failings, themes };
 }
 
+/** Where a scene stands in its file (line, column and id path), or no location without a scene. */
+function sceneLocation(scenario: Scenario | undefined, parsed: ParsedFile | undefined, sceneId?: string) {
+  const index = sceneId && scenario ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
+  return index >= 0 && parsed
+    ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) }
+    : { path: '' };
+}
+
 function walkIssues(
   file: string,
   w: WalkReport,
@@ -111,14 +119,8 @@ function walkIssues(
   scenario?: Scenario,
 ): Issue[] {
   const out: Issue[] = [];
-  const add = (code: string, message: string, severity: Issue['severity'] = 'error', sceneId?: string) => {
-    const index = sceneId && scenario ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
-    const where =
-      index >= 0 && parsed
-        ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) }
-        : { path: '' };
-    out.push({ file, ...where, severity, code, message });
-  };
+  const add = (code: string, message: string, severity: Issue['severity'] = 'error', sceneId?: string) =>
+    out.push({ file, ...sceneLocation(scenario, parsed, sceneId), severity, code, message });
   for (const e of w.endingsNeverReached)
     add('ending-never-reached', `ending "${e}" is reached on no path (its conditions never hold)`, 'error', e);
   for (const s of w.stuck)
@@ -397,15 +399,15 @@ function assess(
 /** The issues of one scenario's assessment report. */
 function assessmentIssues(file: string, a: AssessmentReport, scenario: Scenario, parsed?: ParsedFile): Issue[] {
   const out: Issue[] = [];
-  const where = (sceneId?: string) => {
-    const index = sceneId ? scenario.scenes.findIndex((s) => s.id === sceneId) : -1;
-    return index >= 0 && parsed
-      ? { ...parsed.locate(['scenes', index]), path: parsed.describe(['scenes', index]) }
-      : { path: '' };
-  };
   for (const f of a.findings) {
     if (f.waived) continue;
-    out.push({ file, ...where(f.sceneId), severity: ASSESSMENT_SEVERITY, code: f.rule, message: f.message });
+    out.push({
+      file,
+      ...sceneLocation(scenario, parsed, f.sceneId),
+      severity: ASSESSMENT_SEVERITY,
+      code: f.rule,
+      message: f.message,
+    });
   }
   for (const name of STRATEGIES) {
     const r = a.strategies[name];

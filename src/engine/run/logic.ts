@@ -123,7 +123,7 @@ function beats(a: FailingMarks, b: FailingMarks): boolean {
 }
 
 /** The fewest items a decision needs at this kind of scene. */
-function minItems(scene: Scene): number {
+export function minItems(scene: Scene): number {
   if (scene.choice) return 1;
   if (scene.review) return 0;
   if (scene.record) return scene.record.minEntries ?? 1;
@@ -170,11 +170,7 @@ function computeBest(scene: Scene, ctx: RunContext, offered: ScoredItem[]): Best
       tops.clear();
     }
     if (total === topTotal) tops.set(FAILINGS.map((f) => marks[f]).join(','), marks);
-    if (
-      !best ||
-      beats(marks, best.marks) ||
-      (!beats(best.marks, marks) && totalMarks(marks) === totalMarks(best.marks) && sel.length < best.sel.length)
-    )
+    if (!best || beats(marks, best.marks) || (!beats(best.marks, marks) && sel.length < best.sel.length))
       best = { sel, verdict, marks };
   };
   if (scene.choice) {
@@ -191,14 +187,15 @@ function computeBest(scene: Scene, ctx: RunContext, offered: ScoredItem[]): Best
     const sure = budget ? [] : helpful.filter((i) => FAILINGS.every((f) => markOf(i, f) >= 0));
     let open = helpful.filter((i) => !sure.includes(i));
     if (open.length > ENUMERATION_LIMIT) {
-      // Too many to enumerate: keep the strongest by total (a documented approximation, reported by the checker).
+      // Too many to enumerate (2^22 selections): keep the strongest by total. An approximation; no decision in
+      // the course offers more than a dozen items.
       open = [...open].sort((a, b) => totalMarks(selectionMarks([b])) - totalMarks(selectionMarks([a])));
       open = open.slice(0, ENUMERATION_LIMIT);
     }
     const fits = (sel: ScoredItem[]) => {
       if (!budget) return true;
       if ('count' in budget) return sel.length <= budget.count;
-      return sel.reduce((s, i) => s + ((i as { minutes?: number }).minutes ?? 0), 0) <= budget.minutes;
+      return sel.reduce((s, i) => s + itemCost(i), 0) <= budget.minutes;
     };
     const padded = (sel: ScoredItem[]): ScoredItem[] | undefined => {
       const out = [...sel];
@@ -234,7 +231,8 @@ function computeBest(scene: Scene, ctx: RunContext, offered: ScoredItem[]): Best
   };
 }
 
-function itemCost(i: ScoredItem): number {
+/** The minutes an action takes from a minutes budget (0 for items that are not actions). */
+export function itemCost(i: ScoredItem): number {
   return (i as { minutes?: number }).minutes ?? 0;
 }
 
@@ -321,12 +319,12 @@ export function evaluateDecision(
   const items = all.filter((i) => seen.has(i.id));
   if (kind === 'choice' && items.length !== 1)
     return { ok: false, error: { code: 'one-option', message: 'choose exactly one option' } };
-  const min = kind === 'record' ? (scene.record?.minEntries ?? 1) : kind === 'review' ? 0 : 1;
+  const min = minItems(scene);
   if (items.length < min) return { ok: false, error: { code: 'too-few', message: `choose at least ${min}` } };
   const budget = sceneBudget(scene);
   if (budget && 'count' in budget && items.length > budget.count)
     return { ok: false, error: { code: 'over-budget', message: `choose at most ${budget.count}` } };
-  const actionMinutes = items.reduce((s, i) => s + ((i as { minutes?: number }).minutes ?? 0), 0);
+  const actionMinutes = items.reduce((s, i) => s + itemCost(i), 0);
   if (budget && 'minutes' in budget && actionMinutes > budget.minutes)
     return {
       ok: false,
