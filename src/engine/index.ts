@@ -25,6 +25,7 @@ export {
   defaultCaseFile,
   carryCaseFile,
   snapshotProblem,
+  migrateSnapshot,
   SNAPSHOT_VERSION,
   type AttemptSnapshot,
   type RunView,
@@ -46,6 +47,7 @@ export {
   evaluateDecision,
   type DecisionError,
 } from './run/logic.ts';
+export { seededOrder, randomSeed, seedFrom } from './run/order.ts';
 export { holds } from './run/conditions.ts';
 export { formatClock, parseClock } from './run/clock.ts';
 export {

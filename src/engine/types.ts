@@ -52,7 +52,16 @@ export interface ScoredItem {
   feedback?: string;
   refs?: string[];
   effects?: Effects;
+  /** Kept first or last when the list is shuffled. */
+  pin?: 'first' | 'last';
 }
+
+/**
+ * How an attempt counts: `assessed` (feedback held for the debrief; a finished attempt is a completion) or
+ * `practice` (feedback after each decision; kept and scored, never a completion and never sent to an LMS as
+ * one).
+ */
+export type AttemptMode = 'assessed' | 'practice';
 
 /** Marks per failing, all five present. */
 export type FailingMarks = Record<Failing, number>;

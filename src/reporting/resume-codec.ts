@@ -10,14 +10,17 @@
  * "continue" as nothing at all (the scene tells). Rationales are never stored (free text stays in the
  * learner's browser): a scene that requires one replays with `RATIONALE_NOT_STORED`.
  *
- * `1|<course version>|<scenario ids>|<attempt>~<attempt>…`, each attempt
- * `<scenario index>.<version>.<signature>.<start>.<end>.<case>.<events>.<choices>.<times>`
- * with numbers in base 36 (times in seconds; the end and each event's time relative to the one before).
+ * `2|<course version>|<scenario ids>|<attempt>~<attempt>…`, each attempt
+ * `<scenario index>.<version>.<signature>.<start>.<end>.<case>.<events>.<choices>.<times>.<seed>.<mode>`
+ * with numbers in base 36 (times in seconds; the end and each event's time relative to the one before), the
+ * attempt's order seed, and `p` for a practice attempt (empty for assessed). Format 1 (no seed or mode, written
+ * before lists were shuffled) is still read: its attempts are assessed and get the seed `migrateSnapshot` gives.
  */
 import {
   carryCaseFile,
   defaultCaseFile,
   emptyCaseFile,
+  migrateSnapshot,
   resumeRun,
   sceneItems,
   sceneKind,
@@ -32,7 +35,9 @@ import {
 import type { AttemptState, CourseState } from './reporting.types';
 
 /** The encoding's version (the first field). */
-export const RESUME_FORMAT = '1';
+export const RESUME_FORMAT = '2';
+/** Earlier formats still read. */
+const READABLE_FORMATS = ['1', RESUME_FORMAT];
 
 /** SCORM 1.2's limit on `cmi.suspend_data`. */
 export const SCORM12_SUSPEND_LIMIT = 4096;
@@ -208,6 +213,8 @@ export function encodeResume(state: CourseState, options: EncodeOptions = {}): s
       b36(snap.events.length),
       choices,
       times,
+      b36(snap.seed),
+      snap.mode === 'practice' ? 'p' : '',
     ].join('.');
   });
   return [RESUME_FORMAT, state.course.version, ids.join(','), parts.join('~')].join('|');
@@ -234,7 +241,7 @@ export async function decodeResume(
   load: (scenarioId: string) => Promise<CompiledScenario | undefined>,
 ): Promise<DecodeResult> {
   const top = text.split('|');
-  if (top.length !== 4 || top[0] !== RESUME_FORMAT)
+  if (top.length !== 4 || !READABLE_FORMATS.includes(top[0]))
     return {
       ok: false,
       reason: `the saved progress is not in a format this version of the course reads (${text.slice(0, 12)}…)`,
@@ -251,11 +258,17 @@ export async function decodeResume(
     endCaseFiles.push(undefined);
     const f = row.split('.');
     const scenarioId = ids[num(f[0])];
-    if (f.length !== 9 || !scenarioId) {
+    const fields = top[0] === '1' ? 9 : 11;
+    if (f.length !== fields || !scenarioId) {
       problems.push(`saved attempt ${r + 1} is damaged`);
       continue;
     }
-    const [, verS, sig, startS, endS, caseCode, nS, choices, timesS] = f;
+    const [, verS, sig, startS, endS, caseCode, nS, choices, timesS, seedS, modeS] = f;
+    const seed = seedS === undefined ? 0 : num(seedS);
+    if (Number.isNaN(seed) || seed >= 2 ** 32 || (modeS !== undefined && modeS !== '' && modeS !== 'p')) {
+      problems.push(`saved attempt ${r + 1} is damaged`);
+      continue;
+    }
     const compiled = await load(scenarioId);
     if (!compiled) {
       problems.push(`saved attempt ${r + 1} belongs to "${scenarioId}", which is not in this course`);
@@ -289,6 +302,8 @@ export async function decodeResume(
     const resumed = resumeRun(compiled, {
       snapshotVersion: SNAPSHOT_VERSION,
       scenarioId,
+      seed,
+      mode: modeS === 'p' ? 'practice' : 'assessed',
       scenarioVersion: compiled.scenario.version,
       caseFileIn,
       events: [],
@@ -344,13 +359,16 @@ export async function decodeResume(
     }
     const endedAt = endS ? new Date((start + num(endS)) * 1000).toISOString() : undefined;
     const caseFromRow = /^[0-9a-z]+$/.test(caseCode) && caseCode !== 'd' ? num(caseCode) : -1;
+    const rebuilt = run.snapshot();
+    const snapshot =
+      seedS === undefined ? migrateSnapshot({ ...rebuilt, snapshotVersion: 1, seed: undefined, mode: undefined }) : rebuilt;
     const attempt: AttemptState = {
       id: `${scenarioId}@${startS}`,
       scenarioId,
       startedAt: new Date(start * 1000).toISOString(),
       ...(endedAt ? { endedAt } : {}),
       ...(caseFromRow >= 0 && rowAttempt[caseFromRow] ? { caseFrom: rowAttempt[caseFromRow]!.id } : {}),
-      snapshot: run.snapshot(),
+      snapshot,
       log: run.context.log,
     };
     rowAttempt[r] = attempt;

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AttemptSnapshot, CaseFile, LogEntry, ResumeRefusal } from '../engine';
-import { snapshotProblem } from '../engine/run/snapshot';
+import { migrateSnapshot, snapshotProblem } from '../engine/run/snapshot';
 import { idbStorage } from './idb-storage';
 import type { AttemptRecord, UnreadableAttempt } from './progress.types';
 
@@ -85,7 +85,11 @@ function sortAttempts(list: unknown[], unreadable: UnreadableAttempt[]): Persist
   for (const raw of list) {
     const problem = attemptProblem(raw);
     if (problem) out.unreadable.push({ problem, raw });
-    else out.attempts[(raw as AttemptRecord).id] = raw as AttemptRecord;
+    else {
+      // Attempts saved before lists were shuffled get their seed here, once, and are saved back with it.
+      const a = raw as AttemptRecord;
+      out.attempts[a.id] = { ...a, snapshot: migrateSnapshot(a.snapshot) };
+    }
   }
   return out;
 }

@@ -11,6 +11,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AttemptSnapshot } from '../engine';
+import { migrateSnapshot, snapshotProblem } from '../engine/run/snapshot';
 import { idbStorage } from './idb-storage';
 import { syncChannel, type SyncMessage } from './session-sync';
 import {
@@ -146,9 +147,7 @@ export function sessionProblem(x: unknown): string | undefined {
     return 'the session record is damaged';
   if (!Array.isArray(r.decisions) || !Array.isArray(r.attendees) || !Array.isArray(r.injects))
     return 'the session record is damaged';
-  const snap = s.snapshot as Partial<AttemptSnapshot> | undefined;
-  if (!snap || !Array.isArray(snap.events) || typeof snap.caseFileIn !== 'object')
-    return 'the group’s decisions are damaged';
+  if (snapshotProblem(s.snapshot)) return 'the group’s decisions are damaged';
   if (typeof s.presenter !== 'object' || s.presenter === null) return 'the presenter state is missing';
   return undefined;
 }
@@ -162,7 +161,11 @@ export function migrateSessions(persisted: unknown, _version: number): Persisted
   for (const raw of Object.values((p.sessions as object | undefined) ?? {})) {
     const problem = sessionProblem(raw);
     if (problem) out.unreadable.push({ problem, raw });
-    else out.sessions[(raw as ClassroomSession).id] = raw as ClassroomSession;
+    else {
+      // Sessions saved before lists were shuffled get one seed here, for the console and the presenter alike.
+      const session = raw as ClassroomSession;
+      out.sessions[session.id] = { ...session, snapshot: migrateSnapshot(session.snapshot) };
+    }
   }
   return out;
 }

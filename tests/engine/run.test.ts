@@ -17,7 +17,7 @@ describe('startRun()', () => {
     expect(formatClock(v.clock).time).toBe('23:40');
     expect(v.caseFile.facts.map((f) => f.id)).toEqual(['bus-pass', 'no-phone']);
     expect(v.scene.kind).toBe('choice');
-    expect(v.scene.items.map((i) => i.id)).toEqual(['under-investigation', 'non-suspicious']);
+    expect(v.scene.items.map((i) => i.id).sort()).toEqual(['non-suspicious', 'under-investigation']);
   });
 
   it('branches on a choice and applies its effects and minutes before resolving next', () => {
@@ -189,7 +189,7 @@ describe('startRun()', () => {
     const run = startRun(partA);
     run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
     run.decide({ sceneId: 'enquiries', choice: ['house-to-house'] });
-    const offered = run.view().scene.items.map((i) => i.id);
+    const offered = run.view().scene.items.map((i) => i.id).sort();
     expect(offered).toEqual(['identity', 'missing-phone', 'nothing-suspicious']); // no CCTV fact, no second-man entry
     run.decide({ sceneId: 'report', choice: ['missing-phone', 'identity'] });
     const rec = run.context.caseFile.records.find((r) => r.id === 'report-of-death')!;

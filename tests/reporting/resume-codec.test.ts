@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryCaseFile, defaultCaseFile, emptyCaseFile, type CompiledScenario } from '../../src/engine';
+import { carryCaseFile, defaultCaseFile, emptyCaseFile, migrateSnapshot, type CompiledScenario } from '../../src/engine';
 import {
   attemptsToKeep,
   decodeResume,
@@ -118,6 +118,7 @@ describe('encodeResume()', () => {
         a.log.map((e) => [e.sceneId, e.choice, e.verdict, e.earned, e.best, e.at]),
       );
       expect(d.snapshot.caseFileIn).toEqual(a.snapshot.caseFileIn);
+      expect([d.snapshot.seed, d.snapshot.mode]).toEqual([a.snapshot.seed, a.snapshot.mode]);
       if (a.caseFrom)
         expect(decoded.attempts.find((x) => x.id === d.caseFrom)?.startedAt).toBe(
           attempts.find((x) => x.id === a.caseFrom)!.startedAt,
@@ -165,6 +166,56 @@ describe('encodeResume()', () => {
     const latest = playAttempt(compiled, path, { id: 'latest', now });
     const active = playAttempt(compiled, path.slice(0, 2), { id: 'active', now });
     expect(attemptsToKeep({ attempts: [old, latest, active] }).map((a) => a.id)).toEqual(['latest', 'active']);
+  });
+});
+
+describe('the order seed and the mode', () => {
+  it('come back from the LMS as they were saved, so a relaunch shows the same order and mode', async () => {
+    const compiled = example.scenarios.get('example-part-a')!;
+    const now = fakeClock();
+    const a = playAttempt(compiled, longPath(compiled, emptyCaseFile()).slice(0, 2), { id: 'a', now });
+    for (const [seed, mode] of [
+      [0, 'assessed'],
+      [2 ** 32 - 1, 'practice'],
+      [918273645, 'assessed'],
+    ] as const) {
+      const attempt = { ...a, snapshot: { ...a.snapshot, seed, mode } };
+      const decoded = await decodeResume(
+        encodeResume(stateOf(example.info, example.scenarios, [attempt])),
+        loader(example.scenarios),
+      );
+      if (!decoded.ok) throw new Error(decoded.reason);
+      expect([decoded.attempts[0].snapshot.seed, decoded.attempts[0].snapshot.mode]).toEqual([seed, mode]);
+    }
+  });
+
+  it('reads format 1 (saved before lists were shuffled): assessed, with the seed the browser’s copy migrates to', async () => {
+    const compiled = example.scenarios.get('example-part-a')!;
+    const a = playAttempt(compiled, longPath(compiled, emptyCaseFile()).slice(0, 3), { id: 'a', now: fakeClock() });
+    const v2 = encodeResume(stateOf(example.info, example.scenarios, [a]));
+    const top = v2.split('|');
+    const v1 = ['1', top[1], top[2], top[3].split('~').map((r) => r.split('.').slice(0, 9).join('.')).join('~')].join('|');
+    const decoded = await decodeResume(v1, loader(example.scenarios));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.problems).toEqual([]);
+    const local = migrateSnapshot({ ...a.snapshot, snapshotVersion: 1 });
+    expect(decoded.attempts[0].snapshot).toMatchObject({ snapshotVersion: 2, mode: 'assessed', seed: local.seed });
+    expect(decoded.attempts[0].log.map((e) => e.choice)).toEqual(a.log.map((e) => e.choice));
+  });
+
+  it('names a damaged seed or mode instead of guessing', async () => {
+    const compiled = example.scenarios.get('example-part-a')!;
+    const a = playAttempt(compiled, longPath(compiled, emptyCaseFile()).slice(0, 2), { id: 'a', now: fakeClock() });
+    const text = encodeResume(stateOf(example.info, example.scenarios, [a]));
+    const top = text.split('|');
+    for (const bad of [['!!', ''], ['1', 'x']]) {
+      const f = top[3].split('.');
+      f[9] = bad[0];
+      f[10] = bad[1];
+      const r = await decodeResume([...top.slice(0, 3), f.join('.')].join('|'), loader(example.scenarios));
+      if (!r.ok) throw new Error(r.reason);
+      expect(r.problems).toEqual(['saved attempt 1 is damaged']);
+    }
   });
 });
 

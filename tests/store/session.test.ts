@@ -45,7 +45,9 @@ const scores = (earned = 0): SessionScores => ({
   outcome: earned >= 2 ? 'competent' : 'not-yet-competent',
 });
 const snap = (events: AttemptSnapshot['events'] = []): AttemptSnapshot => ({
-  snapshotVersion: 1,
+  snapshotVersion: 2,
+  seed: 1,
+  mode: 'assessed',
   scenarioId: 's-test',
   scenarioVersion: 2,
   caseFileIn: { origin: 'fresh', flags: [], facts: [], exhibits: [], records: [] },

@@ -92,9 +92,13 @@ export const AssessmentRule = z.enum(['length-balance', 'longest-share', 'dilemm
  */
 export const Critical = z.union([z.literal(true), Id]);
 
+/** Where an item stays when the list is shuffled: `first` or `last` (e.g. "do nothing yet"); unpinned items are shuffled. */
+export const Pin = z.enum(['first', 'last']);
+
 const scoredItemFields = {
   id: Id,
   text: Text,
+  pin: Pin.optional(),
   when: Condition.optional(),
   marks: Marks.optional(),
   critical: Critical.optional(),
@@ -113,6 +117,8 @@ export const Waiver = z.strictObject({ rule: AssessmentRule, reason: Text });
 const rationaleFields = {
   rationale: Rationale.optional(),
   rationalePrompt: Text.optional(),
+  /** A short model answer, shown on the debrief beside the learner's own rationale. */
+  modelRationale: Text.optional(),
   /** Assessment rules this decision does not follow, each with the reason a reviewer would accept. */
   waive: z.array(Waiver).optional(),
 };

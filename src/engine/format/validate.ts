@@ -25,6 +25,7 @@ const TEXT_KEYS = new Set([
   'text',
   'prompt',
   'rationalePrompt',
+  'modelRationale',
   'feedback',
   'findings',
   'notes',

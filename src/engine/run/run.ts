@@ -5,6 +5,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import type {
+  AttemptMode,
   CaseFile,
   Consequence,
   DecisionInput,
@@ -16,9 +17,10 @@ import type {
   ScoredItem,
 } from '../types.ts';
 import type { CompiledScenario } from './compile.ts';
-import { SNAPSHOT_VERSION, snapshotProblem, type AttemptSnapshot } from './snapshot.ts';
+import { SNAPSHOT_VERSION, migrateSnapshot, snapshotProblem, type AttemptSnapshot } from './snapshot.ts';
+import { randomSeed, seededOrder } from './order.ts';
 
-export { SNAPSHOT_VERSION, snapshotProblem, type AttemptSnapshot };
+export { SNAPSHOT_VERSION, migrateSnapshot, snapshotProblem, type AttemptSnapshot };
 import { holds } from './conditions.ts';
 import {
   availableItems,
@@ -64,9 +66,9 @@ export interface SceneView {
   kind: InteractionKind;
   /** Blocks whose condition holds. */
   blocks: NonNullable<Scene['blocks']>;
-  /** Items offered now (options, actions, entries, terms, review issues). */
+  /** Items offered now (options, actions, entries, terms, review issues), in the attempt's seeded order. */
   items: ScoredItem[];
-  /** Review verdicts offered now. */
+  /** Review verdicts offered now, in the attempt's seeded order. */
   verdicts: ScoredItem[];
   rationale?: 'required' | 'optional';
 }
@@ -101,6 +103,10 @@ export interface RunOptions {
   caseFile?: CaseFile;
   /** The real clock, injected for determinism (ISO 8601). */
   now?: () => string;
+  /** The seed of the order of every list (default: a fresh random seed). A classroom session passes one. */
+  seed?: number;
+  /** Practice or assessed (default: assessed). */
+  mode?: AttemptMode;
 }
 
 type MachineSnapshot = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[0];
@@ -111,6 +117,9 @@ export class Run {
   private readonly events: RunEvent[] = [];
   private readonly caseFileIn: CaseFile;
   private readonly now?: () => string;
+  /** The seed of this attempt's order of every list. */
+  readonly seed: number;
+  readonly mode: AttemptMode;
 
   constructor(
     readonly compiled: CompiledScenario,
@@ -118,6 +127,8 @@ export class Run {
   ) {
     this.caseFileIn = options.caseFile ?? emptyCaseFile();
     this.now = options.now;
+    this.seed = options.seed ?? randomSeed();
+    this.mode = options.mode ?? 'assessed';
     [this.snap] = initialTransition(this.compiled.machine, { caseFile: this.caseFileIn });
   }
 
@@ -145,8 +156,8 @@ export class Run {
         scene,
         kind: sceneKind(scene),
         blocks: (scene.blocks ?? []).filter((b) => holds(b.when, ctx)),
-        items: availableItems(scene, ctx),
-        verdicts: availableVerdicts(scene, ctx),
+        items: seededOrder(availableItems(scene, ctx), this.seed, scene.id),
+        verdicts: seededOrder(availableVerdicts(scene, ctx), this.seed, scene.id, 'verdicts'),
         rationale: sceneRationale(scene),
       },
       clock: ctx.clock,
@@ -217,6 +228,8 @@ export class Run {
     return {
       snapshotVersion: SNAPSHOT_VERSION,
       scenarioId: this.compiled.scenario.id,
+      seed: this.seed,
+      mode: this.mode,
       scenarioVersion: this.compiled.scenario.version,
       caseFileIn: this.caseFileIn,
       events: [...this.events],
@@ -236,11 +249,11 @@ export function startRun(compiled: CompiledScenario, options: RunOptions = {}): 
 export function resumeRun(
   compiled: CompiledScenario,
   saved: unknown,
-  options: Omit<RunOptions, 'caseFile'> = {},
+  options: Omit<RunOptions, 'caseFile' | 'seed' | 'mode'> = {},
 ): { ok: true; run: Run; migrated: boolean } | { ok: false; refusal: ResumeRefusal } {
   const problem = snapshotProblem(saved);
   if (problem) return { ok: false, refusal: { code: 'bad-snapshot', message: problem } };
-  const snap = saved as AttemptSnapshot;
+  const snap = migrateSnapshot(saved);
   const { scenario } = compiled;
   if (snap.scenarioId !== scenario.id)
     return {
@@ -260,7 +273,7 @@ export function resumeRun(
     };
   const migrated = snap.scenarioVersion < scenario.version;
   const renames = migrated ? scenario.renamed : undefined;
-  const run = new Run(compiled, { ...options, caseFile: snap.caseFileIn });
+  const run = new Run(compiled, { ...options, caseFile: snap.caseFileIn, seed: snap.seed, mode: snap.mode });
   for (const [i, raw] of snap.events.entries()) {
     const oldScene = raw.sceneId;
     const sceneId = renames?.scenes?.[oldScene] ?? oldScene;

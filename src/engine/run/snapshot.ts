@@ -2,15 +2,23 @@
  * The saved-attempt shape and its check. Kept apart from the run (and so from XState) so that storage code can
  * check saved data without loading the engine's runtime.
  */
-import type { CaseFile, RunEvent } from '../types.ts';
+import type { AttemptMode, CaseFile, RunEvent } from '../types.ts';
+import { seedFrom } from './order.ts';
 
-/** The version of the saved-attempt shape. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * The version of the saved-attempt shape. 2 added the order `seed` and the `mode`; a version 1 attempt is
+ * migrated on reading (see `migrateSnapshot`) and loses nothing.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /** A saved attempt: enough to rebuild the run exactly. Serialisable as JSON. */
 export interface AttemptSnapshot {
   snapshotVersion: typeof SNAPSHOT_VERSION;
   scenarioId: string;
+  /** The seed of the attempt's order of every list (an unsigned 32-bit integer). */
+  seed: number;
+  /** Practice or assessed, chosen at the briefing. */
+  mode: AttemptMode;
   /** The scenario version the events were made on. */
   scenarioVersion: number;
   /** The case file the attempt started from. */
@@ -26,7 +34,13 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** Checks the shape of untrusted saved data; returns the problem, or undefined if it is a snapshot. */
 export function snapshotProblem(x: unknown): string | undefined {
   if (!isObject(x)) return 'the saved attempt is not an object';
-  if (x.snapshotVersion !== SNAPSHOT_VERSION) return `unknown snapshotVersion ${String(x.snapshotVersion)}`;
+  if (x.snapshotVersion !== SNAPSHOT_VERSION && x.snapshotVersion !== 1)
+    return `unknown snapshotVersion ${String(x.snapshotVersion)}`;
+  if (x.snapshotVersion === SNAPSHOT_VERSION) {
+    if (typeof x.seed !== 'number' || !Number.isInteger(x.seed) || x.seed < 0 || x.seed >= 2 ** 32)
+      return 'seed is not an unsigned 32-bit integer';
+    if (x.mode !== 'assessed' && x.mode !== 'practice') return 'mode is neither assessed nor practice';
+  }
   if (typeof x.scenarioId !== 'string') return 'scenarioId is missing';
   if (typeof x.scenarioVersion !== 'number') return 'scenarioVersion is missing';
   const cf = x.caseFileIn;
@@ -45,4 +59,34 @@ export function snapshotProblem(x: unknown): string | undefined {
       return `event ${i + 1} has no list of choices`;
   }
   return undefined;
+}
+
+/**
+ * A checked saved attempt in the current shape. A version 1 attempt (saved before lists were shuffled) gets a
+ * seed derived from what it holds, so every device that migrates it shows the same order, and counts as
+ * assessed, as it did when it was made. Call only on data `snapshotProblem` accepts.
+ */
+export function migrateSnapshot(x: unknown): AttemptSnapshot {
+  const s = x as Omit<AttemptSnapshot, 'snapshotVersion' | 'seed' | 'mode'> & {
+    snapshotVersion: number;
+    seed?: number;
+    mode?: AttemptMode;
+  };
+  if (s.snapshotVersion === SNAPSHOT_VERSION) return s as AttemptSnapshot;
+  // From the decisions only (not times or rationales, which an LMS copy may not hold), so the browser's copy and
+  // an LMS's copy of the same attempt migrate to the same seed.
+  const decisions = s.events
+    .map((e) =>
+      e.type === 'decision.made' ? `${e.sceneId}:${[...e.choice].sort().join(',')}:${e.verdict ?? ''}` : e.sceneId,
+    )
+    .join(';');
+  return {
+    snapshotVersion: SNAPSHOT_VERSION,
+    scenarioId: s.scenarioId,
+    seed: seedFrom(`${s.scenarioId}|${s.scenarioVersion}|${decisions}`),
+    mode: 'assessed',
+    scenarioVersion: s.scenarioVersion,
+    caseFileIn: s.caseFileIn,
+    events: s.events,
+  };
 }
