@@ -16,6 +16,7 @@ const BriefingScreen = screen(() => import('../routes/briefing'), (m) => m.Brief
 const PlayerScreen = screen(() => import('../routes/player'), (m) => m.PlayerScreen);
 const DebriefScreen = screen(() => import('../routes/debrief'), (m) => m.DebriefScreen);
 const CertificateScreen = screen(() => import('../routes/certificate'), (m) => m.CertificateScreen);
+const CheckCertificateScreen = screen(() => import('../routes/certificate'), (m) => m.CheckCertificateScreen);
 const SettingsScreen = screen(() => import('../routes/settings'), (m) => m.SettingsScreen);
 const AccessibilityScreen = screen(() => import('../routes/accessibility'), (m) => m.AccessibilityScreen);
 const RecordsScreen = screen(() => import('../routes/records'), (m) => m.RecordsScreen);
@@ -41,6 +42,7 @@ export function AppScreens() {
             <Route path="/scenario/:scenarioId/play" element={<PlayerScreen />} />
             <Route path="/scenario/:scenarioId/debrief/:attemptId" element={<DebriefScreen />} />
             <Route path="/certificate" element={<CertificateScreen />} />
+            <Route path="/check-certificate" element={<CheckCertificateScreen />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/accessibility" element={<AccessibilityScreen />} />
             <Route path="/records" element={<RecordsScreen />} />

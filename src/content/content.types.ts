@@ -15,6 +15,8 @@ export interface CourseIndex {
   /** Introduction pages: titles and notes only. */
   pages: Omit<Page, 'text'>[];
   support: NonNullable<Course['support']>;
+  /** The critical-error categories (id and title), to name a critical error on the certificate. */
+  criticalErrors: { id: string; title: string }[];
 }
 
 /** What the home needs to know about one scenario. */

@@ -97,6 +97,7 @@ export function buildCourse(root: string, options: ContentOptions = {}): Built {
     scoring: course.scoring,
     pages: (course.pages ?? []).map(({ text: _t, ...p }) => p),
     support: course.support ?? [],
+    criticalErrors: (course.criticalErrors ?? []).map((c) => ({ id: c.id, title: c.title })),
   };
   const localesDir = join(root, options.localesDir ?? 'locales');
   const languages = existsSync(localesDir)

@@ -20,11 +20,11 @@ export interface CourseStatus {
   score: Score | null;
 }
 
-/** The latest finished attempt of each scenario, in course order. */
+/** The latest finished assessed attempt of each scenario, in course order (practice never counts). */
 export function latestFinished(state: Pick<CourseState, 'course' | 'attempts'>): AttemptState[] {
   const out: AttemptState[] = [];
   for (const id of state.course.scenarios) {
-    const done = state.attempts.filter((a) => a.scenarioId === id && a.endedAt);
+    const done = state.attempts.filter((a) => a.scenarioId === id && a.endedAt && a.snapshot.mode !== 'practice');
     if (done.length) out.push(done[done.length - 1]);
   }
   return out;

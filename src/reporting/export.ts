@@ -78,6 +78,7 @@ export function recordsCsv(records: LocalRecord[], learner = ''): string {
     ...FAILINGS,
     'outcome',
     'critical_errors',
+    'mode',
   ];
   const rows = records.map((r) => [
     learner,
@@ -91,6 +92,7 @@ export function recordsCsv(records: LocalRecord[], learner = ''): string {
     ...FAILINGS.map((f) => r.failings[f]),
     r.outcome,
     r.criticalErrors,
+    r.mode ?? 'assessed',
   ]);
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
@@ -125,7 +127,8 @@ export function verifyRecordsFile(text: string, courseId: string): ImportResult 
       typeof r.scenarioId !== 'string' ||
       typeof r.endedAt !== 'string' ||
       typeof r.failings !== 'object' ||
-      !['competent', 'not-yet-competent'].includes(r.outcome)
+      !['competent', 'not-yet-competent'].includes(r.outcome) ||
+      (r.mode !== undefined && r.mode !== 'assessed' && r.mode !== 'practice')
     )
       return { ok: false, reason: 'bad-shape' };
   const { integrity, ...body } = d as RecordsExport;

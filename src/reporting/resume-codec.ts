@@ -139,7 +139,8 @@ export function attemptsToKeep(state: Pick<CourseState, 'attempts'>): AttemptSta
   const byScenario = new Map<string, AttemptState[]>();
   for (const a of state.attempts) byScenario.set(a.scenarioId, [...(byScenario.get(a.scenarioId) ?? []), a]);
   for (const list of byScenario.values()) {
-    const finished = list.filter((a) => a.endedAt);
+    // The latest finished assessed attempt (what the course result is made of); practice stays on the device.
+    const finished = list.filter((a) => a.endedAt && a.snapshot.mode !== 'practice');
     if (finished.length) keep.add(finished[finished.length - 1].id);
     const last = list[list.length - 1];
     if (!last.endedAt) keep.add(last.id);

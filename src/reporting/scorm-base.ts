@@ -156,7 +156,8 @@ export abstract class ScormReporter extends ChannelReporter implements Reporter 
 
   decisionMade(state: CourseState, attemptId: string, latencyMs?: number): void {
     const found = this.find(state, attemptId);
-    if (found && this.recording()) {
+    // A practice attempt's decisions are never sent as interactions: practice is not assessed.
+    if (found && this.recording() && found.attempt.snapshot.mode !== 'practice') {
       const entry = found.attempt.log[found.attempt.log.length - 1];
       if (entry) this.writeDecision({ ...found, entry, latencyMs }, this.interactionCount++);
     }

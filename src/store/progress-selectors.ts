@@ -20,6 +20,18 @@ export function latestCompleted(attempts: Record<string, AttemptRecord>, scenari
     .sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''))[0];
 }
 
+/** Whether an attempt is practice (kept and scored, never a completion). */
+export function isPractice(a: Pick<AttemptRecord, 'snapshot'>): boolean {
+  return a.snapshot.mode === 'practice';
+}
+
+/** The latest completed assessed attempt at a scenario: the one that counts towards the course result. */
+export function latestAssessed(attempts: Record<string, AttemptRecord>, scenarioId: string): AttemptRecord | undefined {
+  return Object.values(attempts)
+    .filter((a) => a.scenarioId === scenarioId && a.status === 'completed' && !isPractice(a))
+    .sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''))[0];
+}
+
 /** The most recently saved unfinished attempt anywhere ("continue where you left off"). */
 export function lastUnfinished(attempts: Record<string, AttemptRecord>): AttemptRecord | undefined {
   return Object.values(attempts)

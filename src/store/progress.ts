@@ -182,4 +182,4 @@ export const useProgress = create<ProgressState>()(
   ),
 );
 
-export { activeAttempt, attemptsAt, lastUnfinished, latestCompleted } from './progress-selectors';
+export { activeAttempt, attemptsAt, isPractice, lastUnfinished, latestAssessed, latestCompleted } from './progress-selectors';

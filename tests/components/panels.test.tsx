@@ -130,15 +130,29 @@ describe('<DecisionReview>', () => {
             chosen: [{ id: 'closed', text: 'Non-suspicious', feedback: 'Nothing has been checked.', marks: [], critical: true, references: ['Categorisation of death'] }],
             stronger: [{ id: 'open', text: 'Under investigation', feedback: 'Keeps it open.', marks: ['F1 Investigative mindset +2'], critical: false, references: [] }],
             rationale: 'Looked natural',
+            modelRationale: 'Nothing yet explains how he came to be here, so the category stays open.',
+            earned: 0,
+            best: 4,
           }}
         />
       </ol>,
     );
+    expect(screen.getByText('0 of 4 marks')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'A model rationale' })).toBeInTheDocument();
+    expect(screen.getByText(/so the category stays open/)).toBeInTheDocument();
     expect(screen.getByText('Critical error')).toBeInTheDocument();
     expect(screen.getByText('References: Categorisation of death')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'A stronger choice' })).toBeInTheDocument();
     expect(screen.getByText('Marks: F1 Investigative mindset +2')).toBeInTheDocument();
     expect(screen.getByText('Looked natural')).toBeInTheDocument();
     await expectAccessible(container);
+  });
+
+  it('says when a decision carried no marks on the path, instead of "0 of 0"', () => {
+    renderUi(
+      <DecisionReview as="section" d={{ seq: 2, sceneTitle: 'Handover', chosen: [], noneChosen: true, stronger: [], earned: 0, best: 0 }} />,
+    );
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
+    expect(screen.getByText('No marks were on offer at this decision.')).toBeInTheDocument();
   });
 });

@@ -16,9 +16,9 @@ const compiled = real.scenarios.get(scenarioId)!;
 const path = longPath(compiled, emptyCaseFile());
 const oneScenario = { ...real.info, scenarios: [scenarioId] };
 
-function play(reporter: Cmi5Reporter, n = path.length, course = oneScenario) {
+function play(reporter: Cmi5Reporter, n = path.length, course = oneScenario, mode: 'assessed' | 'practice' = 'assessed') {
   const now = fakeClock();
-  const run = startRun(compiled, { now });
+  const run = startRun(compiled, { now, mode });
   const startedAt = now();
   const attempts: AttemptState[] = [];
   const state = (): CourseState => ({ course, scenarios: real.scenarios, attempts: [...attempts] });
@@ -102,6 +102,16 @@ describe('Cmi5Reporter', () => {
     const decoded = await decodeResume(launch.resume!, async (id) => real.scenarios.get(id));
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(decoded.attempts[0].log.map((e) => e.sceneId)).toEqual(run.context.log.map((e) => e.sceneId));
+  });
+
+  it('sends no answered, completed, passed or failed statement for a practice attempt', async () => {
+    const lrs = fakeLrs();
+    const reporter = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    await reporter.initialise();
+    const { run, state } = play(reporter, path.length, oneScenario, 'practice');
+    expect(run.ended).toBe(true);
+    await reporter.leave(state());
+    expect(verbs(lrs)).toEqual(['initialized', 'terminated']);
   });
 
   it('sends no results in Browse mode', async () => {

@@ -41,14 +41,24 @@ describe('sha256Hex()', () => {
   });
 });
 
+describe('verifyRecordsFile() and the mode', () => {
+  it('accepts records with and without a mode, and refuses an unknown one', () => {
+    const ok = exportRecords([record(), record({ attemptId: 'a-2', mode: 'practice' })], 'callout', 'PC Example');
+    expect(verifyRecordsFile(JSON.stringify(ok), 'callout').ok).toBe(true);
+    const bad = exportRecords([record({ mode: 'exam' as never })], 'callout', 'PC Example');
+    expect(verifyRecordsFile(JSON.stringify(bad), 'callout')).toEqual({ ok: false, reason: 'bad-shape' });
+  });
+});
+
 describe('recordsCsv()', () => {
   it('writes one row per attempt, empty cells for not assessed, and defuses spreadsheet formulas', () => {
     const csv = recordsCsv([record({ scenarioTitle: '=HYPERLINK("x")' })], 'PC Example');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'learner,scenario_id,scenario_title,scenario_version,started_at,finished_at,decisions,overall,F1,F2,F3,F4,F5,outcome,critical_errors',
+      'learner,scenario_id,scenario_title,scenario_version,started_at,finished_at,decisions,overall,F1,F2,F3,F4,F5,outcome,critical_errors,mode',
     );
-    expect(lines[1]).toContain(',90,70,,100,60,not-yet-competent,0');
+    expect(lines[1]).toContain(',90,70,,100,60,not-yet-competent,0,assessed');
+    expect(recordsCsv([record({ mode: 'practice' })])).toContain(',not-yet-competent,0,practice');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });

@@ -28,9 +28,15 @@ const path = longPath(compiled, compiled.scenario.defaultCaseFile ? defaultCaseF
 const oneScenario = { ...real.info, scenarios: [scenarioId] };
 
 /** Plays `events` through a reporter the way the player will: report after every decision. */
-function play(reporter: Reporter, events: RunEvent[], course = oneScenario, c: CompiledScenario = compiled) {
+function play(
+  reporter: Reporter,
+  events: RunEvent[],
+  course = oneScenario,
+  c: CompiledScenario = compiled,
+  mode: 'assessed' | 'practice' = 'assessed',
+) {
   const now = fakeClock();
-  const run = startRun(c, { now });
+  const run = startRun(c, { now, mode });
   const startedAt = now();
   const attempts: AttemptState[] = [];
   const state = (): CourseState => ({ course, scenarios: real.scenarios, attempts: [...attempts] });
@@ -99,6 +105,20 @@ describe('Scorm12Reporter', () => {
     await reporter.leave(state());
     expect(cmi['cmi.core.exit'] ?? '').toBe('');
     expect(lms.isTerminated()).toBe(true);
+  });
+
+  it('never reports a practice attempt as interactions or as a completion', async () => {
+    const lms = new Scorm12API({ logLevel: 5, autocommit: false });
+    const reporter = new Scorm12Reporter(lms as unknown as Scorm12Api);
+    await reporter.initialise();
+    const { run, state } = play(reporter, path, oneScenario, compiled, 'practice');
+    expect(run.ended).toBe(true);
+    await reporter.flush();
+    expect(Number(lms.LMSGetValue('cmi.interactions._count') || 0)).toBe(0);
+    expect(['passed', 'failed', 'completed']).not.toContain(lms.LMSGetValue('cmi.core.lesson_status'));
+    await reporter.leave(state());
+    // Unfinished as far as the LMS knows: the course is suspended, not completed.
+    expect(flat(lms)['cmi.core.exit']).toBe('suspend');
   });
 
   it('suspends half-way and resumes at the same scene from the saved suspend_data', async () => {

@@ -22,8 +22,13 @@ export interface ReviewedDecision {
   /** Stronger choices that were not made. */
   stronger: ReviewedItem[];
   rationale?: string;
+  /** The scenario's short model answer, shown beside the learner's rationale. */
+  modelRationale?: string;
   /** Nothing chosen (e.g. no issues flagged in a review). */
   noneChosen?: boolean;
+  /** Marks earned at this decision (all failings) and the best selection's marks. */
+  earned: number;
+  best: number;
 }
 
 function Item({ item }: { item: ReviewedItem }) {
@@ -46,14 +51,15 @@ function Item({ item }: { item: ReviewedItem }) {
 }
 
 /** A decision in the debrief: what the learner chose, why it scored as it did, and what was stronger. */
-export function DecisionReview({ d }: { d: ReviewedDecision }) {
+export function DecisionReview({ d, as: Tag = 'li' }: { d: ReviewedDecision; as?: 'li' | 'section' | 'div' }) {
   const { t } = useTranslation('debrief');
   return (
-    <li className="decision-review">
+    <Tag className="decision-review">
       <h3 className="heading-s">
         {t('decision.heading', { n: d.seq })} {d.sceneTitle}
       </h3>
       {d.prompt ? <p className="hint">{d.prompt}</p> : null}
+      <p className="decision-review__score">{d.best > 0 ? t('decision.marksOf', { earned: d.earned, best: d.best }) : t('decision.notScored')}</p>
       <h4 className="decision-review__sub">{t('decision.youChose')}</h4>
       {d.noneChosen ? <p>{t('decision.noneChosen')}</p> : null}
       {d.chosen.map((i) => (
@@ -81,6 +87,12 @@ export function DecisionReview({ d }: { d: ReviewedDecision }) {
           <blockquote className="rationale-quote">{d.rationale}</blockquote>
         </>
       ) : null}
-    </li>
+      {d.modelRationale ? (
+        <>
+          <h4 className="decision-review__sub">{t('decision.modelRationale')}</h4>
+          <Markdown text={d.modelRationale} className="model-rationale" />
+        </>
+      ) : null}
+    </Tag>
   );
 }

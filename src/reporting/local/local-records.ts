@@ -28,6 +28,8 @@ export interface LocalRecord {
   failings: Record<Failing, number | null>;
   outcome: 'competent' | 'not-yet-competent';
   criticalErrors: number;
+  /** `practice` for a practice attempt (never a completion); absent in records made before modes existed. */
+  mode?: 'assessed' | 'practice';
 }
 
 /** Where records are kept. */
@@ -56,6 +58,7 @@ export function recordOf(state: Pick<CourseState, 'course' | 'scenarios'>, attem
     failings,
     outcome: score.outcome,
     criticalErrors: score.critical.length,
+    mode: attempt.snapshot.mode,
   };
 }
 

@@ -220,7 +220,8 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     const attempt = state.attempts.find((a) => a.id === attemptId);
     const compiled = attempt && state.scenarios.get(attempt.scenarioId);
     const entry = attempt?.log[attempt.log.length - 1];
-    if (this.normal() && compiled && entry) this.queue.push(answered(this.ctx, compiled, entry, latencyMs));
+    // A practice attempt's decisions are never sent: practice is not assessed.
+    if (this.normal() && compiled && entry && attempt.snapshot.mode !== 'practice') this.queue.push(answered(this.ctx, compiled, entry, latencyMs));
     this.saveProgress(state);
     this.channel.kick();
   }

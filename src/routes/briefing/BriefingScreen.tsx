@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { startRun } from '../../engine';
+import { startRun, type AttemptMode } from '../../engine';
 import { use } from 'react';
 import { hasScenario, homeContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
@@ -29,6 +29,8 @@ function Briefing({ scenarioId }: { scenarioId: string }) {
   const hydrated = useProgress((s) => s.hydrated);
   const begin = useProgress((s) => s.begin);
   const [starting, setStarting] = useState(false);
+  const [mode, setMode] = useState<AttemptMode>('assessed');
+  const modeId = useId();
   const scenario = compiled.scenario;
   const active = activeAttempt(attempts, scenarioId);
   const all = attemptsAt(attempts, scenarioId);
@@ -40,7 +42,7 @@ function Briefing({ scenarioId }: { scenarioId: string }) {
 
   const start = () => {
     setStarting(true);
-    const run = startRun(compiled, { caseFile: source.caseFile, now: () => new Date().toISOString() });
+    const run = startRun(compiled, { caseFile: source.caseFile, now: () => new Date().toISOString(), mode });
     begin({
       scenarioId,
       courseVersion: courseIndex.version,
@@ -107,6 +109,27 @@ function Briefing({ scenarioId }: { scenarioId: string }) {
 
       <h2 className="heading-m">{t('ready')}</h2>
       <p>{t('noTimeLimit')}</p>
+      <fieldset className="fieldset" aria-describedby={`${modeId}-hint`}>
+        <legend className="fieldset__legend heading-s">{t('mode.legend')}</legend>
+        <p className="hint" id={`${modeId}-hint`}>
+          {t('mode.hint')}
+        </p>
+        <div className="radios">
+          {(['assessed', 'practice'] as const).map((m) => (
+            <div className="radios__item" key={m}>
+              <input className="radios__input" type="radio" id={`${modeId}-${m}`} name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} aria-describedby={`${modeId}-${m}-hint`} />
+              <div>
+                <label className="radios__label" htmlFor={`${modeId}-${m}`}>
+                  {t(`mode.${m}.label`)}
+                </label>
+                <p className="hint" id={`${modeId}-${m}-hint`}>
+                  {t(`mode.${m}.hint`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
       {!hydrated ? (
         <p role="status">{t('loadingProgress')}</p>
       ) : active ? (
@@ -134,7 +157,7 @@ function Briefing({ scenarioId }: { scenarioId: string }) {
           <ul className="list">
             {completed.map((a) => (
               <li key={a.id}>
-                <Link to={`/scenario/${scenarioId}/debrief/${a.id}`}>{t('past.item', { date: formatDate(a.finishedAt ?? a.updatedAt, i18n.language) })}</Link>
+                <Link to={`/scenario/${scenarioId}/debrief/${a.id}`}>{t(a.snapshot.mode === 'practice' ? 'past.practice' : 'past.item', { date: formatDate(a.finishedAt ?? a.updatedAt, i18n.language) })}</Link>
               </li>
             ))}
           </ul>

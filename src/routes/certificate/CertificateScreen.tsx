@@ -1,8 +1,10 @@
-import { use, useId } from 'react';
+import { Suspense, use, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FAILINGS } from '../../engine/types';
-import { courseIndex, homeContent } from '../../content';
+import { homeContent, scenarioContent, type CourseIndex } from '../../content';
+import { scoreLog, type Score } from '../../engine/scoring/score';
+import { recordsFromAttempts } from '../records/records-data';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { Loading } from '../../components/layout/Spinner';
 import { SupportList } from '../../components/layout/SupportList';
@@ -11,6 +13,28 @@ import { usePreferences } from '../../store/preferences';
 import { courseResult } from '../course-status';
 import { formatDay } from '../format';
 import { verificationCode } from './verification';
+import type { AttemptRecord } from '../../store/progress';
+
+/** Why a course result is not yet met, in the order the rule states them. */
+function reasons(score: Score, scoring: CourseIndex['scoring']): ('overall' | 'failing' | 'critical')[] {
+  const out: ('overall' | 'failing' | 'critical')[] = [];
+  if ((score.overall.ratio ?? 0) < scoring.competent.overall - 1e-9) out.push('overall');
+  if (FAILINGS.some((f) => score.failings[f].met === false)) out.push('failing');
+  if (score.critical.length > scoring.competent.maxCriticalErrors) out.push('critical');
+  return out;
+}
+
+/** One critical error: the call-out, the decision and its category. */
+function CriticalLine({ attempt, seq, sceneId, itemId, course }: { attempt: AttemptRecord; seq: number; sceneId: string; itemId: string; course: CourseIndex }) {
+  const { t, i18n } = useTranslation('certificate');
+  const scenario = use(scenarioContent(attempt.scenarioId, i18n.language));
+  const scene = scenario.scenes.find((s) => s.id === sceneId);
+  const interaction = scene && (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review);
+  const items = interaction ? [...('options' in interaction ? interaction.options : []), ...('entries' in interaction ? interaction.entries : []), ...('terms' in interaction ? interaction.terms : []), ...('issues' in interaction ? interaction.issues : []), ...('verdicts' in interaction ? interaction.verdicts : [])] : [];
+  const category = items.find((i) => i.id === itemId)?.critical;
+  const title = typeof category === 'string' ? course.criticalErrors.find((c) => c.id === category)?.title : undefined;
+  return <li>{t('criticalLine', { scenario: scenario.title, n: seq, scene: scene?.title ?? sceneId, category: title ?? t('criticalUncategorised') })}</li>;
+}
 
 /** The end of the course: the overall result and a printable certificate. */
 export function CertificateScreen() {
@@ -45,7 +69,11 @@ export function CertificateScreen() {
 
   const { score } = result;
   const finished = result.attempts.map((a) => a.finishedAt ?? a.updatedAt).sort().at(-1)!;
-  const code = verificationCode(courseIndex.id, courseIndex.version, result.attempts);
+  const titles = new Map(scenarios.map((s) => [s.id, s.title]));
+  const certified = recordsFromAttempts(Object.fromEntries(result.attempts.map((a) => [a.id, a])), titles, course).sort((a, b) => course.scenarios.indexOf(a.scenarioId) - course.scenarios.indexOf(b.scenarioId));
+  const code = verificationCode(course.id, certified);
+  const why = score.outcome === 'competent' ? [] : reasons(score, course.scoring);
+  const criticals = result.attempts.flatMap((a) => scoreLog(a.log, course.scoring).critical.map((c) => ({ attempt: a, ...c })));
   return (
     <>
       <div className="no-print narrow">
@@ -76,6 +104,51 @@ export function CertificateScreen() {
         <p className="certificate__outcome">
           <strong>{t(`outcome.${score.outcome}`)}</strong>
         </p>
+        {why.length ? (
+          <ul className="list list--bullet certificate__why">
+            {why.map((w) => (
+              <li key={w}>{t(`why.${w}`, { overall: pct(course.scoring.competent.overall), met: pct(course.scoring.failingMet) })}</li>
+            ))}
+          </ul>
+        ) : null}
+        <table className="table certificate__table">
+          <caption>{t('callouts')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('callout')}</th>
+              <th scope="col">{t('finished')}</th>
+              <th scope="col" className="num">
+                {t('score')}
+              </th>
+              <th scope="col">{t('resultHeading')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {certified.map((r) => (
+              <tr key={r.attemptId}>
+                <th scope="row">{titles.get(r.scenarioId) ?? r.scenarioTitle}</th>
+                <td>{formatDay(r.endedAt, i18n.language)}</td>
+                <td className="num">{r.overall === null ? t('notAssessed') : `${r.overall}%`}</td>
+                <td>
+                  {t(`outcome.${r.outcome}`)}
+                  {r.criticalErrors ? ` (${t('critical', { count: r.criticalErrors })})` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {criticals.length ? (
+          <>
+            <p className="certificate__statement">{t('criticalHeading')}</p>
+            <Suspense fallback={<Loading />}>
+              <ul className="list list--bullet">
+                {criticals.map((c) => (
+                  <CriticalLine key={`${c.attempt.id}:${c.seq}:${c.itemId}`} attempt={c.attempt} seq={c.seq} sceneId={c.sceneId} itemId={c.itemId} course={course} />
+                ))}
+              </ul>
+            </Suspense>
+          </>
+        ) : null}
         <table className="table certificate__table">
           <caption>{t('scores')}</caption>
           <thead>
@@ -111,7 +184,7 @@ export function CertificateScreen() {
           </div>
           <div>
             <dt>{t('version')}</dt>
-            <dd>{courseIndex.version}</dd>
+            <dd>{course.version}</dd>
           </div>
           <div>
             <dt>{t('code')}</dt>

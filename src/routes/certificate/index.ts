@@ -1,1 +1,2 @@
 export { CertificateScreen } from './CertificateScreen';
+export { CheckCertificateScreen } from './CheckCertificateScreen';

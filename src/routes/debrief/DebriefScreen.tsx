@@ -45,7 +45,8 @@ function Debrief({ scenarioId, record }: { scenarioId: string; record: AttemptRe
 
   const tryAgain = () => {
     const source = caseFileFor(compiled, meta, attempts);
-    const run = startRun(compiled, { caseFile: source.caseFile, now: () => new Date().toISOString() });
+    // Another attempt in the same mode; the briefing offers the other.
+    const run = startRun(compiled, { caseFile: source.caseFile, now: () => new Date().toISOString(), mode: record.snapshot.mode });
     begin({ scenarioId, courseVersion: courseIndex.version, snapshot: run.snapshot(), sceneId: run.sceneId, ...(source.kind === 'carried' ? { carriedFrom: source.from.id } : {}) });
     navigate(`/scenario/${scenarioId}/play`);
   };
@@ -59,6 +60,7 @@ function Debrief({ scenarioId, record }: { scenarioId: string; record: AttemptRe
         {t('title', { title: scenario.title })}
       </PageHeading>
       {record.status !== 'completed' ? <p className="notice notice--warning">{t('unfinished')}</p> : null}
+      {record.snapshot.mode === 'practice' ? <p className="notice notice--info">{t('practice')}</p> : null}
 
       <div className={`result result--${score.outcome}`}>
         <h2 className="heading-m">{t(`outcome.${score.outcome}`)}</h2>

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { use, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { carryCaseFile, formatClock, resumeRun, type CompiledScenario } from '../../engine';
-import { hasScenario, type ScenarioMeta } from '../../content';
+import { hasScenario, referencesContent, type ScenarioMeta } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { Loading } from '../../components/layout/Spinner';
 import { DecisionForm, type Draft } from '../../components/player/DecisionForm';
 import { CaseFilePanel } from '../../components/player/CaseFilePanel';
 import { Outcome, SceneBody } from '../../components/player/SceneBody';
+import { DecisionReview, type ReviewedDecision } from '../../components/debrief/DecisionReview';
+import { offeredNow, reviewDecisions } from '../debrief/review';
 import { activeAttempt, useProgress, type AttemptRecord } from '../../store/progress';
 import { useScenario } from '../scenario-data';
 import { NotFoundScreen } from '../not-found';
@@ -39,6 +41,8 @@ const now = () => new Date().toISOString();
 
 function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: ScenarioMeta; record: AttemptRecord }) {
   const { t } = useTranslation('player');
+  const { t: td } = useTranslation(['debrief', 'failings']);
+  const refs = use(referencesContent());
   const navigate = useNavigate();
   const save = useProgress((s) => s.save);
   const refuse = useProgress((s) => s.refuse);
@@ -51,6 +55,8 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
   const [openedAt] = useState(() => (resumed.ok ? resumed.run.context.log.length : 0));
   // When the current scene was shown, for the decision's latency in the LMS report.
   const [shownAt, setShownAt] = useState(() => Date.now());
+  // Practice mode: how the last decision scored, shown until the learner moves on.
+  const [practice, setPractice] = useState<ReviewedDecision | undefined>();
 
   useEffect(() => {
     if (!resumed.ok) {
@@ -93,18 +99,22 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
   };
 
   const commit = (draft: Draft) => {
+    const offered = run.mode === 'practice' ? offeredNow(scene, run) : undefined;
     const res = run.decide({ sceneId: scene.id, ...draft });
     if (!res.ok) {
       setProblem(res.error.message);
       return;
     }
     setProblem(undefined);
+    const entry = run.context.log[run.context.log.length - 1];
+    setPractice(offered && entry ? reviewDecisions(compiled, [entry], refs, td, new Map([[entry.seq, offered]]))[0] : undefined);
     persist();
     reportDecision(record.id, Date.now() - shownAt);
     if (run.ended) reportAttemptEnded(record.id);
   };
 
   const proceed = () => {
+    setPractice(undefined);
     const res = run.continue();
     if (res.ok) persist();
     if (res.ok && run.ended) reportAttemptEnded(record.id);
@@ -124,6 +134,7 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
       <div className="player__bar">
         <p className="player__where">
           <span className="caption">{meta.case ? t('casePart', { part: meta.case.part, parts: meta.case.parts.length, title: scenario.title }) : scenario.title}</span>
+          {run.mode === 'practice' ? <strong className="tag tag--practice"> {t('practice.tag')}</strong> : null}
         </p>
         <dl className="player__status">
           <div>
@@ -150,6 +161,14 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
             {scene.title}
           </PageHeading>
           {resumed.migrated && view.log.length === openedAt ? <p className="notice notice--info">{t('migrated')}</p> : null}
+          {practice ? (
+            <section className="panel panel--practice" aria-labelledby="practice-heading">
+              <h2 id="practice-heading" className="heading-m">
+                {t('practice.heading')}
+              </h2>
+              <DecisionReview d={practice} as="div" />
+            </section>
+          ) : null}
           {outcome ? <Outcome heading={outcome.heading} lines={outcome.lines} /> : null}
           <SceneBody text={scene.text} blocks={view.scene.blocks} />
           {problem ? (
@@ -165,6 +184,7 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
             <div className="panel panel--ended">
               <h2 className="heading-m">{t('ended.heading')}</h2>
               <p>{t('ended.body')}</p>
+              {run.mode === 'practice' ? <p>{t('practice.endedBody')}</p> : null}
               <Link className="button" to={`/scenario/${scenario.id}/debrief/${record.id}`}>
                 {t('ended.debrief')}
               </Link>

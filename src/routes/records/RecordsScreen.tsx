@@ -12,7 +12,7 @@ import { FAILINGS } from '../../engine/types';
 import { exportRecords, recordsCsv } from '../../reporting/export';
 import { useProgress } from '../../store/progress';
 import { courseResult } from '../course-status';
-import { verificationCode } from '../certificate/verification';
+import { certifiedRecords, verificationCode } from '../certificate/verification';
 import { download, recordsFromAttempts } from './records-data';
 import { launchReporting } from './reporting-bridge';
 import { ScrollRegion } from './ScrollRegion';
@@ -54,7 +54,7 @@ export function RecordsScreen() {
       <h2 className="heading-m">{t('records:course.heading')}</h2>
       {result ? (
         <p>
-          {t('records:course.done', { code: verificationCode(course.id, course.version, result.attempts) })}{' '}
+          {t('records:course.done', { code: verificationCode(course.id, certifiedRecords(records, course.scenarios) ?? []) })}{' '}
           <Link to="/certificate">{t('records:course.certificate')}</Link>
         </p>
       ) : (
@@ -98,7 +98,7 @@ export function RecordsScreen() {
                       {pct(r.failings[f])}
                     </td>
                   ))}
-                  <td>{t(`records:outcome.${r.outcome}`)}</td>
+                  <td>{r.mode === 'practice' ? t('records:outcome.practice') : t(`records:outcome.${r.outcome}`)}</td>
                 </tr>
               ))}
             </tbody>

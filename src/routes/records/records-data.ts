@@ -32,6 +32,7 @@ export function recordsFromAttempts(
         failings,
         outcome: score.outcome,
         criticalErrors: score.critical.length,
+        mode: a.snapshot.mode,
       };
     })
     .sort((x, y) => y.endedAt.localeCompare(x.endedAt));

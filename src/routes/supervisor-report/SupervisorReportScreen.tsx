@@ -6,6 +6,7 @@
  */
 import { use, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { homeContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { FAILINGS } from '../../engine/types';
@@ -27,7 +28,7 @@ export function SupervisorReportScreen() {
   const { people, outcomes } = importFiles(files, course.id, (name) => t('records:report.unnamed', { file: name }));
   const rows = [...people.values()]
     .sort((a: Person, b: Person) => a.name.localeCompare(b.name, i18n.language))
-    .map((p) => personRow(p, course.scenarios));
+    .map((p) => personRow(p, course.scenarios, course.id));
   const group = groupFailings(rows);
   const pct = (n: number | null) => (n === null ? t('records:table.notAssessed') : `${n}%`);
 
@@ -38,7 +39,7 @@ export function SupervisorReportScreen() {
   };
 
   const csv = () => {
-    const head = ['person', 'call_outs_finished', 'call_outs_in_course', 'course_complete', 'overall', ...FAILINGS];
+    const head = ['person', 'call_outs_finished', 'call_outs_in_course', 'course_complete', 'overall', ...FAILINGS, 'certificate_code'];
     const body = rows.map((r) => [
       r.name,
       r.finished,
@@ -46,6 +47,7 @@ export function SupervisorReportScreen() {
       r.complete ? 'yes' : 'no',
       r.overall,
       ...FAILINGS.map((f) => r.failings[f]),
+      r.code,
     ]);
     return [head, ...body].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   };
@@ -119,6 +121,7 @@ export function SupervisorReportScreen() {
                       <abbr title={t(`failings:${f}.name`)}>{f}</abbr>
                     </th>
                   ))}
+                  <th scope="col">{t('records:report.code')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -136,11 +139,15 @@ export function SupervisorReportScreen() {
                         {pct(r.failings[f])}
                       </td>
                     ))}
+                    <td className="certificate__code">{r.code ?? t('records:report.noCode')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
+          <p className="hint">
+            {t('records:report.codeHint')} <Link to="/check-certificate">{t('records:report.checkLink')}</Link>
+          </p>
           <h2 className="heading-m">{t('records:report.group')}</h2>
           <ScrollRegion label={t('records:report.groupCaption')}>
             <table className="table">

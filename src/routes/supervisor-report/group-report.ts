@@ -7,6 +7,8 @@
 import { FAILINGS, type Failing } from '../../engine/types';
 import { verifyRecordsFile } from '../../reporting/export';
 import { importSessionJson } from '../../store/session-export';
+import type { LocalRecord } from '../../reporting/local/local-records';
+import { certifiedRecords, verificationCode } from '../certificate/verification';
 
 /** Why a file was refused. */
 export type Refusal =
@@ -32,6 +34,8 @@ export interface Person {
   name: string;
   /** Latest entry per scenario. */
   scenarios: Map<string, Entry>;
+  /** Every self-study record imported for this person (to recompute their certificate's code). */
+  records: LocalRecord[];
 }
 
 /** Largest file read (a records or session file is a few hundred kilobytes at most). */
@@ -41,7 +45,7 @@ const pct = (r: number | null) => (r === null ? null : Math.round(Math.max(0, Ma
 
 function add(people: Map<string, Person>, name: string, e: Entry) {
   const key = name.trim().replace(/\s+/g, ' ');
-  const p = people.get(key.toLowerCase()) ?? { name: key, scenarios: new Map() };
+  const p = people.get(key.toLowerCase()) ?? { name: key, scenarios: new Map(), records: [] };
   const have = p.scenarios.get(e.scenarioId);
   if (!have || have.endedAt < e.endedAt) p.scenarios.set(e.scenarioId, e);
   people.set(key.toLowerCase(), p);
@@ -82,7 +86,8 @@ export function importFiles(
         continue;
       }
       const name = r.file.learner.trim() || unnamed(f.name);
-      for (const rec of r.file.records)
+      // Practice attempts are the learner's own: never a completion, never in the group's scores.
+      for (const rec of r.file.records.filter((x) => x.mode !== 'practice')) {
         add(people, name, {
           scenarioId: rec.scenarioId,
           source: 'self-study',
@@ -91,6 +96,9 @@ export function importFiles(
           failings: rec.failings,
           key: rec.attemptId,
         });
+        const person = people.get(name.trim().replace(/\s+/g, ' ').toLowerCase())!;
+        if (!person.records.some((x) => x.attemptId === rec.attemptId)) person.records.push(rec);
+      }
       outcomes.push({ name: f.name, ok: true, kind: 'records', people: [name], entries: r.file.records.length });
     } else if (kind === 'session') {
       const r = importSessionJson(f.text);
@@ -136,7 +144,7 @@ export function mean(values: (number | null)[]): number | null {
 }
 
 /** A person's row: completion and their mean score per failing over their latest finished scenarios. */
-export function personRow(p: Person, courseScenarios: string[]) {
+export function personRow(p: Person, courseScenarios: string[], courseId: string) {
   const entries = courseScenarios.map((id) => p.scenarios.get(id)).filter((e): e is Entry => !!e);
   const failings = {} as Record<Failing, number | null>;
   for (const f of FAILINGS) failings[f] = mean(entries.map((e) => e.failings[f]));
@@ -147,6 +155,11 @@ export function personRow(p: Person, courseScenarios: string[]) {
     complete: entries.length === courseScenarios.length,
     overall: mean(entries.map((e) => e.overall)),
     failings,
+    /** The verification code a certificate from these self-study records carries; null until every call-out is in them. */
+    code: (() => {
+      const certified = certifiedRecords(p.records, courseScenarios);
+      return certified ? verificationCode(courseId, certified) : null;
+    })(),
   };
 }
 
