@@ -7,24 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { compileScenario, emptyCaseFile, startRun, type RunEvent, type Scenario } from '../../src/engine';
-import { walkScenario } from '../../src/engine/checker/walk';
+import { compileScenario, startRun, type RunEvent, type Scenario } from '../../src/engine';
 import { canonicalJson } from '../../src/store/session-export';
 import type { ExportedSessionRecord } from '../../src/store/session-record.types';
-import { SHOTS, course, expectNoAxeViolations, strings, tabTo } from './self-study-helpers';
+import { SHOTS, course, expectNoAxeViolations, scriptFor, strings, tabTo } from './self-study-helpers';
 
 const t = strings('en-GB', 'facilitator');
 
-/** A stand-alone call-out written for the classroom, and the longest of the checker's scripts through it. */
+/** A stand-alone call-out written for the classroom, and the best path through it. */
 function classroomScenario(): { scenario: Scenario; script: RunEvent[] } {
   const b = course();
   const meta = b.meta.find((m) => m.classroom && !m.case) ?? b.meta.find((m) => !m.case)!;
   const scenario = b.loaded.scenarios.get(meta.id)!.scenario;
-  const walk = walkScenario(compileScenario(scenario), [emptyCaseFile()], b.loaded.course!.scoring);
-  const script = Object.values(walk.scripts)
-    .map((x) => x.events)
-    .sort((x, y) => y.length - x.length)[0];
-  return { scenario, script };
+  return { scenario, script: scriptFor(scenario) };
 }
 
 async function fontSize(page: Page, selector: string): Promise<number> {
@@ -100,8 +95,15 @@ test('a supervisor runs a call-out with a group: votes, reveal, injects, pause, 
     // The room votes: the group's eventual choice gets most hands.
     const inputs = console_.locator('.vote-panel__input');
     await expect(inputs).toHaveCount(options.length);
+    // One seed for the session: the console and the projector list the options in the same order.
+    const consoleOrder = (await console_.locator('.vote-panel__label').allTextContents()).map((x) =>
+      x.replace(/^\s*[A-Z]\s+/, '').trim(),
+    );
+    await expect(presenter.locator('.stage__option-text')).toHaveText(consoleOrder);
     for (const [i, o] of options.entries())
-      await inputs.nth(i).fill(String(event.choice.includes(o.id) || event.verdict === o.id ? 5 : i % 3));
+      await console_
+        .locator(`.vote-panel__input[id$="-${o.id}"]`)
+        .fill(String(event.choice.includes(o.id) || event.verdict === o.id ? 5 : i % 3));
     const total = options.reduce(
       (s, o, i) => s + (event.choice.includes(o.id) || event.verdict === o.id ? 5 : i % 3),
       0,

@@ -7,8 +7,19 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { buildCourse } from '../../src/content/vite-plugin';
-import { compileScenario, startRun, emptyCaseFile, carryCaseFile, type RunEvent, type Scenario } from '../../src/engine';
-import { walkScenario } from '../../src/engine/checker/walk';
+import {
+  bestSelection,
+  compileScenario,
+  sceneKind,
+  sceneRationale,
+  startRun,
+  emptyCaseFile,
+  carryCaseFile,
+  type CaseFile,
+  type CompiledScenario,
+  type RunEvent,
+  type Scenario,
+} from '../../src/engine';
 
 export const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
@@ -23,11 +34,34 @@ export function firstScenario(): Scenario {
   return b.loaded.scenarios.get(id)!.scenario;
 }
 
-/** The longest of the checker's shortest scripts (one per ending): the most scenes for one run. */
+/**
+ * A run along the best selection at every decision, played by the engine alone (no exhaustive walk, so its cost
+ * does not grow with the scenario's branching): every decision of the main path, to its ending.
+ */
+export function bestRun(compiled: CompiledScenario, caseFile: CaseFile = emptyCaseFile(), now?: () => string) {
+  const run = startRun(compiled, { caseFile, ...(now ? { now } : {}) });
+  for (let i = 0; i < 500 && !run.ended; i++) {
+    const scene = run.view().scene.scene;
+    if (sceneKind(scene) === 'narrative') {
+      if (!run.continue().ok) break;
+      continue;
+    }
+    const best = bestSelection(scene, run.context);
+    const result = run.decide({
+      sceneId: scene.id,
+      choice: best.choice,
+      ...(best.verdict ? { verdict: best.verdict } : {}),
+      ...(sceneRationale(scene) === 'required' ? { rationale: 'Kept the category open: nothing has been checked yet.' } : {}),
+    });
+    if (!result.ok) throw new Error(`${compiled.scenario.id}: the best selection at "${scene.id}" was refused: ${result.error.message}`);
+  }
+  if (!run.ended) throw new Error(`${compiled.scenario.id}: the best path did not reach an ending`);
+  return run;
+}
+
+/** The events of the best path through a scenario from a fresh case file (every decision kind on it). */
 export function scriptFor(scenario: Scenario): RunEvent[] {
-  const b = course();
-  const walk = walkScenario(compileScenario(scenario), [emptyCaseFile()], b.loaded.course!.scoring);
-  return Object.values(walk.scripts).map((x) => x.events).sort((a, b) => b.length - a.length)[0];
+  return bestRun(compileScenario(scenario)).snapshot().events;
 }
 
 /** UI strings of a namespace, for finding controls by their visible names in any language. */
@@ -102,7 +136,7 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Completed attempts for every scenario, made by the engine along the checker's scripts (for the certificate). */
+/** Completed attempts for every scenario, made by the engine along the best path (for the certificate). */
 export function completedAttempts(): Record<string, unknown> {
   const b = course();
   const attempts: Record<string, unknown> = {};
@@ -115,10 +149,7 @@ export function completedAttempts(): Record<string, unknown> {
     const meta = b.meta.find((m) => m.id === id)!;
     const prev = meta.case && meta.case.part > 1 ? carried.get(meta.case.parts[meta.case.part - 2]) : undefined;
     const caseFile = prev ?? emptyCaseFile();
-    const walk = walkScenario(compiled, [caseFile], b.loaded.course!.scoring);
-    const script = Object.values(walk.scripts)[0].events;
-    const run = startRun(compiled, { caseFile, now: () => '2026-11-02T10:00:00.000Z' });
-    for (const e of script) run.send(e);
+    const run = bestRun(compiled, caseFile, () => '2026-11-02T10:00:00.000Z');
     carried.set(id, carryCaseFile(run.context));
     const at = `2026-11-0${1 + (n % 8)}T1${n % 10}:00:00.000Z`;
     attempts[`a-fixture-${n}`] = {

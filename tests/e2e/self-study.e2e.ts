@@ -108,7 +108,10 @@ test('the certificate: overall result, scores per failing, verification code; ax
   await expect(page.locator('.certificate')).toBeVisible();
   await page.getByLabel(t.name.label).fill('PC 1234 Sam Example');
   await expect(page.locator('.certificate__name')).toHaveText('PC 1234 Sam Example');
-  await expect(page.locator('.certificate__table tbody tr')).toHaveCount(6);
+  // The result of each call-out, then the five failings and the overall score.
+  const calloutCount = Object.keys(completedAttempts()).length;
+  await expect(page.locator('.certificate__callouts tbody tr')).toHaveCount(calloutCount);
+  await expect(page.locator('.certificate__table:not(.certificate__callouts) tbody tr')).toHaveCount(6);
   await expect(page.locator('.certificate__code')).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
   await expectNoAxeViolations(page, 'certificate');
   // One A4 page when printed.
@@ -118,6 +121,81 @@ test('the certificate: overall result, scores per failing, verification code; ax
   expect(pages).toBe(1);
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: `${SHOTS}/certificate-desktop.png`, fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('practice: the seeded order survives a reload and a second tab, feedback follows each decision, and it is never a completion', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page, errors } = await newPage(browser, 'en-GB');
+  const briefing = strings('en-GB', 'briefing');
+  const player = strings('en-GB', 'player');
+  const common = strings('en-GB', 'common');
+  await page.goto(`/scenario/${scenario.id}`);
+  await page.getByLabel(briefing.mode.practice.label).check();
+  await page.getByRole('button', { name: briefing.start }).click();
+  await expect(page).toHaveURL(/\/play$/);
+  await expect(page.locator('.tag--practice')).toHaveText(player.practice.tag);
+  // Move on to the first decision.
+  const first = script.findIndex((e) => e.type === 'decision.made');
+  for (const e of script.slice(0, first)) await play(page, e, 'en-GB');
+  const labels = () => page.locator('form.decision label').allTextContents();
+  const order = await labels();
+  expect(order.length).toBeGreaterThan(1);
+  await page.reload();
+  await expect(page.locator('form.decision')).toBeVisible();
+  expect(await labels()).toEqual(order);
+  const other = await context.newPage();
+  await other.goto(`/scenario/${scenario.id}/play`);
+  await expect(other.locator('form.decision')).toBeVisible();
+  expect(await other.locator('form.decision label').allTextContents()).toEqual(order);
+  await other.close();
+
+  await play(page, script[first], 'en-GB');
+  const panel = page.locator('.panel--practice');
+  await expect(panel.getByRole('heading', { name: player.practice.heading })).toBeVisible();
+  await expect(panel.locator('.decision-review__score')).toHaveText(/^\d+ of \d+ marks$/);
+  await expectNoAxeViolations(page, 'practice feedback');
+  await page.screenshot({ path: `${SHOTS}/practice-feedback.png`, fullPage: true });
+  // Play to the end: the attempt is kept, but the home says practised, not completed.
+  for (const e of script.slice(first + 1)) await play(page, e, 'en-GB');
+  await expect(page.getByRole('heading', { level: 2, name: player.ended.heading })).toBeVisible();
+  await expect(page.getByText(player.practice.endedBody)).toBeVisible();
+  await page.goto('/');
+  await expect(page.locator('.tag--practised').first()).toHaveText(common.status.practised);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('check a certificate: the code on the certificate matches the exported records, and a wrong code does not', async ({ browser }) => {
+  const { context, page, errors } = await newPage(browser, 'en-GB');
+  const t = strings('en-GB', 'certificate');
+  const r = strings('en-GB', 'records');
+  await page.goto('/certificate');
+  await seedProgress(page, completedAttempts());
+  await page.reload();
+  const code = (await page.locator('.certificate__code').textContent())!.trim();
+  await page.goto('/records');
+  await page.getByLabel(r.export.name).fill('PC 1234 Sam Example');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: r.export.json }).click()]);
+  const file = await download.path();
+  await page.goto('/check-certificate');
+  await expect(page.locator('h1')).toHaveText(t.check.heading);
+  await page.getByLabel(t.check.file).setInputFiles(file);
+  await expect(page.locator('p[role=status]')).toContainText('PC 1234 Sam Example');
+  await page.getByLabel(t.check.code).fill(code.toLowerCase());
+  await page.getByRole('button', { name: t.check.submit }).click();
+  await expect(page.getByRole('heading', { name: t.check.result.match })).toBeVisible();
+  await expectNoAxeViolations(page, 'check a certificate');
+  await page.screenshot({ path: `${SHOTS}/check-certificate.png`, fullPage: true });
+  const wrong = (code[0] === 'A' ? 'B' : 'A') + code.slice(1);
+  await page.getByLabel(t.check.code).fill(wrong);
+  await page.getByRole('button', { name: t.check.submit }).click();
+  await expect(page.getByRole('heading', { name: t.check.result.mismatch })).toBeVisible();
+  // The supervisor report recomputes the same code from the same file.
+  await page.goto('/supervisor-report');
+  await page.getByLabel(r.report.choose).setInputFiles(file);
+  await expect(page.locator('td.certificate__code')).toHaveText(code);
   expect(errors).toEqual([]);
   await context.close();
 });

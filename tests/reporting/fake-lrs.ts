@@ -33,6 +33,7 @@ export const LAUNCH = {
 };
 
 export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
+  const fetched = new Set<string>();
   const lrs: FakeLrs = {
     fetch: undefined as never,
     statements: [],
@@ -57,10 +58,12 @@ export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
   lrs.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
-    if (url.href.startsWith(LAUNCH.fetchUrl)) {
+    // Each launch gets its own fetch URL, and each can be used once (cmi5 8.2.3).
+    if (url.href.startsWith('https://lms.test/cmi5/fetch?')) {
       lrs.tokenFetches++;
-      if (lrs.tokenFetches > 1)
+      if (fetched.has(url.href))
         return new Response(JSON.stringify({ 'error-code': '1', 'error-text': 'already fetched' }), { status: 200 });
+      fetched.add(url.href);
       return new Response(JSON.stringify({ 'auth-token': 'dG9rZW4=' }), { status: 200 });
     }
     const auth = new Headers(init?.headers).get('Authorization');

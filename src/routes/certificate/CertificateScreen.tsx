@@ -111,7 +111,7 @@ export function CertificateScreen() {
             ))}
           </ul>
         ) : null}
-        <table className="table certificate__table">
+        <table className="table certificate__table certificate__callouts">
           <caption>{t('callouts')}</caption>
           <thead>
             <tr>
@@ -130,7 +130,7 @@ export function CertificateScreen() {
                 <td>{formatDay(r.endedAt, i18n.language)}</td>
                 <td className="num">{r.overall === null ? t('notAssessed') : `${r.overall}%`}</td>
                 <td>
-                  {t(`outcome.${r.outcome}`)}
+                  {t(`row.${r.outcome}`)}
                   {r.criticalErrors ? ` (${t('critical', { count: r.criticalErrors })})` : ''}
                 </td>
               </tr>
@@ -141,7 +141,7 @@ export function CertificateScreen() {
           <>
             <p className="certificate__statement">{t('criticalHeading')}</p>
             <Suspense fallback={<Loading />}>
-              <ul className="list list--bullet">
+              <ul className="list list--bullet certificate__criticals">
                 {criticals.map((c) => (
                   <CriticalLine key={`${c.attempt.id}:${c.seq}:${c.itemId}`} attempt={c.attempt} seq={c.seq} sceneId={c.sceneId} itemId={c.itemId} course={course} />
                 ))}

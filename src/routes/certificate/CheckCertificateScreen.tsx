@@ -137,7 +137,7 @@ export function CheckCertificateScreen() {
                     </td>
                     <td className="num">{r.overall === null ? t('notAssessed') : `${r.overall}%`}</td>
                     <td>
-                      {t(`outcome.${r.outcome}`)}
+                      {t(`row.${r.outcome}`)}
                       {r.criticalErrors ? ` (${t('critical', { count: r.criticalErrors })})` : ''}
                     </td>
                   </tr>
