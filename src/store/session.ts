@@ -43,6 +43,8 @@ export interface PresenterState {
   votesShown: boolean;
   /** New information shown over the scene. */
   inject?: { injectId?: string; title?: string; text: string };
+  /** The feedback on the group's last decision, shown to the room when the facilitator chooses. */
+  feedbackShown?: boolean;
 }
 
 /** A session as saved: its record, the run's events and what the presenter shows. */
@@ -106,6 +108,8 @@ export interface SessionsState extends Persisted {
   setVotes(id: string, sceneId: string, votes: Omit<SessionVotes, 'revealedAt'>): void;
   /** Shows or hides the votes on the presenter view. */
   showVotes(id: string, shown: boolean): void;
+  /** Shows or hides the feedback on the last decision on the presenter view. */
+  showFeedback(id: string, shown: boolean): void;
   /** Saves a decision or a continue the engine accepted. */
   step(id: string, result: StepResult): void;
   /** Saves a step back: the last decision leaves the run and is kept in `record.undone`. */
@@ -235,6 +239,9 @@ export const useSessions = create<SessionsState>()(
               ? { pending: { ...s.pending, votes: { ...s.pending.votes, revealedAt: at } } }
               : {}),
           }));
+        },
+        showFeedback(id, shown) {
+          update(id, (s) => ({ ...s, presenter: { ...s.presenter, feedbackShown: shown } }));
         },
         step(id, { snapshot, sceneId, scores, decision, ending }) {
           update(id, (s, at) => {

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { compileScenario, startRun, type RunEvent, type Scenario } from '../../src/engine';
 import { canonicalJson } from '../../src/store/session-export';
 import type { ExportedSessionRecord } from '../../src/store/session-record.types';
-import { SHOTS, course, expectNoAxeViolations, scriptFor, strings, tabTo } from './self-study-helpers';
+import { SHOTS, chooseRadio, course, expectNoAxeViolations, scriptFor, strings, tabTo } from './self-study-helpers';
 
 const t = strings('en-GB', 'facilitator');
 
@@ -164,6 +164,21 @@ test('a supervisor runs a call-out with a group: votes, reveal, injects, pause, 
     run.send(event);
     decided++;
 
+    // Once the group has committed, the console holds the decision's feedback; the room sees it only when the
+    // facilitator puts it on the projector, and it leaves the projector when hidden.
+    if (decided === 1) {
+      const feedback = console_.locator('.console__feedback');
+      await feedback.locator('summary').click();
+      await expect(feedback.locator('.decision-review__score')).toHaveText(/^\d+ of \d+ marks$/);
+      await expect(presenter.locator('.stage__feedback')).toHaveCount(0);
+      await feedback.getByRole('button', { name: t.console.feedback.show }).click();
+      await expect(presenter.locator('.stage__feedback .decision-review__score')).toHaveText(/^\d+ of \d+ marks$/);
+      await expectNoAxeViolations(presenter, 'presenter with feedback');
+      await presenter.screenshot({ path: `${SHOTS}/classroom-presenter-feedback.png`, fullPage: true });
+      await feedback.getByRole('button', { name: t.console.feedback.hide }).click();
+      await expect(presenter.locator('.stage__feedback')).toHaveCount(0);
+    }
+
     // Step back once, and make the same decision again: the undone one stays in the record.
     if (decided === 2 && !steppedBack) {
       steppedBack = true;
@@ -193,7 +208,7 @@ test('a supervisor runs a call-out with a group: votes, reveal, injects, pause, 
   // The ending.
   await expect(console_.getByRole('heading', { name: t.console.ended.heading })).toBeVisible();
   await expect(presenter.locator('.stage__ended')).toHaveText(t.presenter.ended);
-  // The projector never showed marks or feedback.
+  // The projector shows no marks or feedback unless the facilitator puts them there.
   const presenterText = await presenter.locator('body').innerText();
   for (const f of feedbackSeen) expect(presenterText).not.toContain(f);
   await expectNoAxeViolations(console_, 'console at the ending');
@@ -292,13 +307,18 @@ test('the console can be used with the keyboard alone: votes, reveal, decision, 
     await page.keyboard.press('Enter');
     await expect(page.locator('.vote-panel button[aria-pressed="true"]')).toBeFocused();
     await expect(page.getByRole('status').filter({ hasText: t.console.announce.revealed })).toHaveCount(1);
+    // Checkboxes are reached with Tab; a radio group is entered with Tab and moved through with the arrows.
     for (const id of event.choice) {
-      await tabTo(page, `form.decision input[value="${id}"]`);
-      await page.keyboard.press('Space');
+      const input = page.locator(`form.decision input[value="${id}"]`);
+      if ((await input.getAttribute('type')) === 'radio') await chooseRadio(page, (await input.getAttribute('name'))!, id);
+      else {
+        await tabTo(page, `form.decision input[value="${id}"]`);
+        await page.keyboard.press('Space');
+      }
     }
     if (event.verdict) {
-      await tabTo(page, `form.decision input[value="${event.verdict}"]`);
-      await page.keyboard.press('Space');
+      const name = (await page.locator(`form.decision input[value="${event.verdict}"]`).getAttribute('name'))!;
+      await chooseRadio(page, name, event.verdict);
     }
     await tabTo(page, 'form.decision textarea');
     await page.keyboard.type('Agreed after discussion.');

@@ -80,7 +80,7 @@ export async function tabTo(page: Page, selector: string, max = 80) {
 }
 
 /** Selects a radio in a group with the keyboard: Tab into the group, then arrow keys. */
-async function chooseRadio(page: Page, name: string, value: string) {
+export async function chooseRadio(page: Page, name: string, value: string) {
   await tabTo(page, `input[type=radio][name="${name}"]`);
   for (let i = 0; i < 30; i++) {
     const v = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);

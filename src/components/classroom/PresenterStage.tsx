@@ -4,8 +4,12 @@ import { InlineMarkdown, Markdown } from '../markdown/Markdown';
 import { Outcome, SceneBody } from '../player/SceneBody';
 import type { InjectContent } from './InjectPanel';
 import { letter, type VoteOption } from './VotePanel';
+import { DecisionReview, type ReviewedDecision } from '../debrief/DecisionReview';
 
-/** Everything the room may see. No marks, feedback, facilitator notes or scores ever reach this component. */
+/**
+ * Everything the room may see. No facilitator notes or scores ever reach this component, and feedback only when
+ * the facilitator puts the last decision's feedback on the projector.
+ */
 export interface StageContent {
   scenarioTitle: string;
   clockText: string;
@@ -22,6 +26,8 @@ export interface StageContent {
   /** The room's votes, when the facilitator has revealed them. */
   votes?: Record<string, number>;
   inject?: InjectContent;
+  /** The feedback on the group's last decision, when the facilitator shows it. */
+  feedback?: ReviewedDecision;
   paused: boolean;
   ended: boolean;
 }
@@ -52,6 +58,14 @@ export function PresenterStage({ content }: { content: StageContent }) {
             {c.inject.title ? `: ${c.inject.title}` : ''}
           </h2>
           <Markdown text={c.inject.text} />
+        </section>
+      ) : null}
+      {c.feedback ? (
+        <section className="stage__feedback" aria-labelledby="stage-feedback-h">
+          <h2 id="stage-feedback-h" className="stage__inject-heading">
+            {t('presenter.feedback')}
+          </h2>
+          <DecisionReview d={c.feedback} as="div" />
         </section>
       ) : null}
       {c.outcome ? <Outcome heading={c.outcome.heading} lines={c.outcome.lines} /> : null}

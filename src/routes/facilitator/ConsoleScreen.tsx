@@ -22,7 +22,8 @@ import { exportFileName, exportSessionCsv, exportSessionJson } from '../../store
 import { useScenario } from '../scenario-data';
 import { lastOutcome, searchResults } from '../player/outcome';
 import { formatDate } from '../format';
-import { clockText, itemText, stepBackResult, stepResult, useSessionRun } from './session-run';
+import { clockText, itemText, lastDecisionReview, stepBackResult, stepResult, useSessionRun } from './session-run';
+import { DecisionReview } from '../../components/debrief/DecisionReview';
 import './classroom.css';
 
 /** The facilitator console for one session. */
@@ -143,6 +144,7 @@ function ConsoleView({
 }) {
   const { t, i18n } = useTranslation(['facilitator', 'player', 'failings']);
   const { t: tPlayer } = useTranslation('player');
+  const { t: tDebrief } = useTranslation(['debrief', 'failings']);
   const store = useSessions.getState();
   const refs = use(referencesContent());
   const id = session.id;
@@ -158,6 +160,11 @@ function ConsoleView({
   const prompt = interaction && 'prompt' in interaction ? interaction.prompt : '';
   const stepKey = `${scene.id}:${view.log.length}`;
   const voteOptions = [...view.scene.items, ...view.scene.verdicts].map((i) => ({ id: i.id, text: i.text }));
+  const lastReview = useMemo(
+    () => lastDecisionReview(compiled, session, run, refs, tDebrief),
+    [compiled, session, run, refs, tDebrief],
+  );
+  const feedbackShown = Boolean(session.presenter.feedbackShown);
 
   // A presenter view that opens (or reopens) asks for the latest state; tell it, and tell it once now.
   useEffect(() => {
@@ -283,6 +290,23 @@ function ConsoleView({
           <PageHeading title={`${scene.title} – ${t('console.title')}`} className="heading-l" focusKey={stepKey}>
             {scene.title}
           </PageHeading>
+          {lastReview ? (
+            <details className="console__feedback no-print">
+              <summary>{t('console.feedback.summary', { n: lastReview.seq })}</summary>
+              <DecisionReview d={lastReview} as="div" />
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-pressed={feedbackShown}
+                onClick={() => {
+                  store.showFeedback(id, !feedbackShown);
+                  setAnnouncement(feedbackShown ? t('console.feedback.hidden') : t('console.feedback.shown'));
+                }}
+              >
+                {feedbackShown ? t('console.feedback.hide') : t('console.feedback.show')}
+              </button>
+            </details>
+          ) : null}
           {outcome ? <Outcome heading={outcome.heading} lines={outcome.lines} /> : null}
           <SceneBody text={scene.text} blocks={view.scene.blocks} />
           <FacilitatorNotes material={scene.facilitator} />

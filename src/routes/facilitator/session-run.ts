@@ -10,6 +10,10 @@ import {
   type Run,
 } from '../../engine';
 import { courseIndex } from '../../content';
+import type { TFunction } from 'i18next';
+import type { Reference } from '../../engine';
+import type { ReviewedDecision } from '../../components/debrief/DecisionReview';
+import { offeredAt, reviewDecisions } from '../debrief/review';
 import { sessionScores } from '../../store/session-export';
 import type { ClassroomSession, SessionDecision, StepResult } from '../../store/session';
 
@@ -94,4 +98,17 @@ export function stepBackResult(
     sceneId: run.sceneId,
     scores: sessionScores(scoreLog(run.context.log, courseIndex.scoring)),
   };
+}
+
+/** The feedback on the group's last decision (what the console can show, and put on the projector). */
+export function lastDecisionReview(
+  compiled: CompiledScenario,
+  session: ClassroomSession,
+  run: Run,
+  refs: Map<string, Reference>,
+  t: TFunction<['debrief', 'failings']>,
+): ReviewedDecision | undefined {
+  const last = run.context.log[run.context.log.length - 1];
+  if (!last) return undefined;
+  return reviewDecisions(compiled, [last], refs, t, offeredAt(compiled, session.snapshot))[0];
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { use, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CompiledScenario } from '../../engine';
@@ -16,7 +16,8 @@ import {
 import { syncChannel } from '../../store/session-sync';
 import { useScenario } from '../scenario-data';
 import { lastOutcome } from '../player/outcome';
-import { clockText, useSessionRun } from '../facilitator/session-run';
+import { clockText, lastDecisionReview, useSessionRun } from '../facilitator/session-run';
+import { referencesContent } from '../../content';
 import '../facilitator/classroom.css';
 
 /**
@@ -60,6 +61,8 @@ function PresenterLoader({ session }: { session: ClassroomSession }) {
 function Presenter({ compiled, session }: { compiled: CompiledScenario; session: ClassroomSession }) {
   const { t } = useTranslation('facilitator');
   const { t: tPlayer } = useTranslation('player');
+  const { t: tDebrief } = useTranslation(['debrief', 'failings']);
+  const refs = use(referencesContent());
   const resumed = useSessionRun(compiled, session);
   const content = useMemo<StageContent | undefined>(() => {
     if (!resumed.ok) return undefined;
@@ -81,10 +84,16 @@ function Presenter({ compiled, session }: { compiled: CompiledScenario; session:
       options: decision ? [...view.scene.items, ...view.scene.verdicts].map((i) => ({ id: i.id, text: i.text })) : [],
       ...(decision && session.presenter.votesShown && pending && !pending.skipped ? { votes: pending.counts } : {}),
       ...(session.presenter.inject ? { inject: session.presenter.inject } : {}),
+      ...(session.presenter.feedbackShown
+        ? (() => {
+            const feedback = lastDecisionReview(compiled, session, run, refs, tDebrief);
+            return feedback ? { feedback } : {};
+          })()
+        : {}),
       paused: session.presenter.paused,
       ended: view.status === 'ended',
     };
-  }, [resumed, session, compiled, tPlayer]);
+  }, [resumed, session, compiled, tPlayer, tDebrief, refs]);
 
   useEffect(() => {
     document.title = content
