@@ -3,7 +3,7 @@
  * sends is validated with Learning Locker's validator, and the cmi5 order is checked: initialized; the
  * decisions; completed and passed or failed; terminated.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { defaultCaseFile, emptyCaseFile, scoreLogs, startRun } from '../../src/engine';
 import { encodeResume } from '../../src/reporting/resume-codec';
 import { RESUME_STATE_ID } from '../../src/reporting/xapi/cmi5-reporter';
@@ -15,6 +15,25 @@ const real = loadRealCourse();
 const first = real.info.scenarios.find((id) => !real.scenarios.get(id)!.scenario.defaultCaseFile)!;
 const compiled = real.scenarios.get(first)!;
 const path = longPath(compiled, emptyCaseFile());
+
+/** Answers the module's LRS and LMS requests from the fake LRS, with the CORS answers a real LRS gives. */
+async function routeLrs(ctx: BrowserContext, lrs: ReturnType<typeof fakeLrs>) {
+  await ctx.route(/^https:\/\/(lrs|lms)\.test\//, async (route) => {
+    const req = route.request();
+    const cors = {
+      'Access-Control-Allow-Origin': LMS,
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+    };
+    if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    const res = await lrs.fetch(req.url(), {
+      method: req.method(),
+      headers: await req.allHeaders(),
+      body: req.postData() ?? undefined,
+    });
+    await route.fulfill({ status: res.status, body: await res.text(), contentType: 'application/json', headers: cors });
+  });
+}
 
 test('cmi5: valid statements in the cmi5 order, results as the engine scores them, resume data in the state API', async ({
   browser,
@@ -38,22 +57,7 @@ test('cmi5: valid statements in the cmi5 order, results as the engine scores the
 
   const ctx = await browser.newContext();
   const outside = await serveLms(ctx, dir, '<!doctype html><title>LMS</title>');
-  await ctx.route(/^https:\/\/(lrs|lms)\.test\//, async (route) => {
-    const req = route.request();
-    // A real LRS answers the browser's CORS checks; so does this one.
-    const cors = {
-      'Access-Control-Allow-Origin': LMS,
-      'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
-    };
-    if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    const res = await lrs.fetch(req.url(), {
-      method: req.method(),
-      headers: await req.allHeaders(),
-      body: req.postData() ?? undefined,
-    });
-    await route.fulfill({ status: res.status, body: await res.text(), contentType: 'application/json', headers: cors });
-  });
+  await routeLrs(ctx, lrs);
   const q = new URLSearchParams({
     endpoint: LAUNCH.endpoint,
     fetch: LAUNCH.fetchUrl,
@@ -117,21 +121,7 @@ test('cmi5: relaunched in a fresh browser, the attempt resumes at the same decis
   const open = async (fetchUrl: string) => {
     const ctx = await browser.newContext();
     await serveLms(ctx, dir, '<!doctype html><title>LMS</title>');
-    await ctx.route(/^https:\/\/(lrs|lms)\.test\//, async (route) => {
-      const req = route.request();
-      const cors = {
-        'Access-Control-Allow-Origin': LMS,
-        'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
-      };
-      if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-      const res = await lrs.fetch(req.url(), {
-        method: req.method(),
-        headers: await req.allHeaders(),
-        body: req.postData() ?? undefined,
-      });
-      await route.fulfill({ status: res.status, body: await res.text(), contentType: 'application/json', headers: cors });
-    });
+    await routeLrs(ctx, lrs);
     // Each launch has its own one-time fetch URL, as an LMS gives.
     const q = new URLSearchParams({
       endpoint: LAUNCH.endpoint,

@@ -13,6 +13,7 @@ import { usePreferences } from '../../store/preferences';
 import { courseResult } from '../course-status';
 import { formatDay } from '../format';
 import { verificationCode } from './verification';
+import { CalloutResults } from './CalloutResults';
 import type { AttemptRecord } from '../../store/progress';
 
 /** Why a course result is not yet met, in the order the rule states them. */
@@ -111,32 +112,7 @@ export function CertificateScreen() {
             ))}
           </ul>
         ) : null}
-        <table className="table certificate__table certificate__callouts">
-          <caption>{t('callouts')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('callout')}</th>
-              <th scope="col">{t('finished')}</th>
-              <th scope="col" className="num">
-                {t('score')}
-              </th>
-              <th scope="col">{t('resultHeading')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {certified.map((r) => (
-              <tr key={r.attemptId}>
-                <th scope="row">{titles.get(r.scenarioId) ?? r.scenarioTitle}</th>
-                <td>{formatDay(r.endedAt, i18n.language)}</td>
-                <td className="num">{r.overall === null ? t('notAssessed') : `${r.overall}%`}</td>
-                <td>
-                  {t(`row.${r.outcome}`)}
-                  {r.criticalErrors ? ` (${t('critical', { count: r.criticalErrors })})` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CalloutResults records={certified} titles={titles} caption={t('callouts')} className="table certificate__table certificate__callouts" />
         {criticals.length ? (
           <>
             <p className="certificate__statement">{t('criticalHeading')}</p>

@@ -10,6 +10,7 @@ import { homeContent } from '../../content';
 import { PageHeading } from '../../components/layout/PageHeading';
 import { verifyRecordsFile, type ImportResult } from '../../reporting/export';
 import { checkCode, type CodeCheck } from './verification';
+import { CalloutResults } from './CalloutResults';
 import { MAX_IMPORT_BYTES } from '../supervisor-report/group-report';
 
 type FileState = { name: string; result: ImportResult | { ok: false; reason: 'too-large' } };
@@ -112,38 +113,7 @@ export function CheckCertificateScreen() {
             <p>{t('check.missing', { list: checked.missing.map((id) => titles.get(id) ?? id).join(', ') })}</p>
           ) : null}
           {checked.ok || checked.reason === 'mismatch' ? (
-            <table className="table">
-              <caption>{t('check.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('callout')}</th>
-                  <th scope="col">{t('finished')}</th>
-                  <th scope="col" className="num">
-                    {t('score')}
-                  </th>
-                  <th scope="col">{t('resultHeading')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {checked.records.map((r) => (
-                  <tr key={r.attemptId}>
-                    <th scope="row">{titles.get(r.scenarioId) ?? r.scenarioTitle}</th>
-                    <td>
-                      {new Date(r.endedAt).toLocaleDateString(i18n.language, {
-                        day: 'numeric',
-                        month: 'long',
-                        year: 'numeric',
-                      })}
-                    </td>
-                    <td className="num">{r.overall === null ? t('notAssessed') : `${r.overall}%`}</td>
-                    <td>
-                      {t(`row.${r.outcome}`)}
-                      {r.criticalErrors ? ` (${t('critical', { count: r.criticalErrors })})` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CalloutResults records={checked.records} titles={titles} caption={t('check.tableCaption')} />
           ) : null}
         </section>
       ) : null}
