@@ -97,7 +97,8 @@ describe('Cmi5Reporter', () => {
     await first.leave(state());
     expect(verbs(lrs)).not.toContain('completed');
     lrs.tokenFetches = 0;
-    const second = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });
+    // A relaunch: the LMS gives a new one-time fetch URL.
+    const second = new Cmi5Reporter({ ...LAUNCH, fetchUrl: 'https://lms.test/cmi5/fetch?k=relaunch' }, { fetch: lrs.fetch });
     const launch = await second.initialise();
     const decoded = await decodeResume(launch.resume!, async (id) => real.scenarios.get(id));
     if (!decoded.ok) throw new Error(decoded.reason);
