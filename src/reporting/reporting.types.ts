@@ -82,6 +82,8 @@ export interface Reporter {
   attemptStarted(state: CourseState, attemptId: string): void;
   /** A decision was committed: the last entry of the attempt's log. `latencyMs` is the time the learner took. */
   decisionMade(state: CourseState, attemptId: string, latencyMs?: number): void;
+  /** The learner moved on without a decision (a narrative scene's "continue"): save where they now are. */
+  progressed(state: CourseState, attemptId: string): void;
   /** An attempt reached an ending. */
   attemptEnded(state: CourseState, attemptId: string): void;
   /** The learner is leaving (exit button, closing the tab): suspend if unfinished, then end the session. */

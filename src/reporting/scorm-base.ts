@@ -165,6 +165,11 @@ export abstract class ScormReporter extends ChannelReporter implements Reporter 
     this.channel.kick();
   }
 
+  progressed(state: CourseState, attemptId: string): void {
+    this.writeProgress(state, this.find(state, attemptId)?.attempt);
+    this.channel.kick();
+  }
+
   attemptEnded(state: CourseState, attemptId: string): void {
     this.writeProgress(state, this.find(state, attemptId)?.attempt);
     this.channel.kick();

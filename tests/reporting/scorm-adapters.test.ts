@@ -27,7 +27,7 @@ const path = longPath(compiled, compiled.scenario.defaultCaseFile ? defaultCaseF
 /** A course of one scenario, so finishing it completes the course. */
 const oneScenario = { ...real.info, scenarios: [scenarioId] };
 
-/** Plays `events` through a reporter the way the player will: report after every decision. */
+/** Plays `events` through a reporter the way the player does: report after every decision and every continue. */
 function play(
   reporter: Reporter,
   events: RunEvent[],
@@ -54,6 +54,7 @@ function play(
     expect(r.ok).toBe(true);
     update();
     if (e.type === 'decision.made') reporter.decisionMade(state(), 'att-1', 12_340);
+    else if (!run.ended) reporter.progressed(state(), 'att-1');
   }
   if (run.ended) reporter.attemptEnded(state(), 'att-1');
   return { run, state };
@@ -144,6 +145,24 @@ describe('Scorm12Reporter', () => {
     const resumed = decoded.attempts[0];
     expect(resumed.snapshot.events.length).toBe(run.snapshot().events.length);
     expect(resumed.log.map((e) => e.choice)).toEqual(run.context.log.map((e) => e.choice));
+  });
+
+  it('saves a narrative "continue" in suspend_data at once, so a window closed straight after it loses nothing', async () => {
+    const lms = new Scorm12API({ logLevel: 5, autocommit: false });
+    const reporter = new Scorm12Reporter(lms as unknown as Scorm12Api);
+    await reporter.initialise();
+    // Up to and including the first continue that follows a decision.
+    const at = path.findIndex((e, n) => e.type === 'scene.continued' && n > 0 && path[n - 1].type === 'decision.made');
+    expect(at).toBeGreaterThan(0);
+    const { run } = play(reporter, path.slice(0, at + 1), real.info);
+    await reporter.flush();
+    // No leave(): the browser went away without unloading.
+    const saved = flat(lms);
+    const decoded = await decodeResume(saved['cmi.suspend_data'], async (id) => real.scenarios.get(id));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.attempts[0].snapshot.events.length).toBe(at + 1);
+    expect(run.snapshot().events.length).toBe(at + 1);
+    expect(saved['cmi.core.lesson_location']).toBe(`${scenarioId}/${path[at].sceneId}`);
   });
 
   it('tells the learner when the LMS refuses, keeps the data and sends it again', async () => {

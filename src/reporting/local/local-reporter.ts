@@ -12,7 +12,7 @@ export class LocalReporter extends ChannelReporter implements Reporter {
   protected readonly channel: RetryChannel;
   private pending: LocalRecord[] = [];
   /** Every call, in order (the memory reporter's tests and the dev console read it). */
-  readonly calls: { call: 'start' | 'decision' | 'end' | 'leave'; attemptId?: string; latencyMs?: number }[] = [];
+  readonly calls: { call: 'start' | 'decision' | 'progress' | 'end' | 'leave'; attemptId?: string; latencyMs?: number }[] = [];
 
   constructor(
     readonly store: RecordsStore,
@@ -49,6 +49,11 @@ export class LocalReporter extends ChannelReporter implements Reporter {
 
   decisionMade(_state: CourseState, attemptId: string, latencyMs?: number): void {
     this.calls.push({ call: 'decision', attemptId, ...(latencyMs !== undefined ? { latencyMs } : {}) });
+  }
+
+  progressed(_state: CourseState, attemptId: string): void {
+    // Local records hold finished attempts only; the progress store already keeps where the learner is.
+    this.calls.push({ call: 'progress', attemptId });
   }
 
   attemptEnded(state: CourseState, attemptId: string): void {

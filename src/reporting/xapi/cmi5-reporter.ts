@@ -226,6 +226,11 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     this.channel.kick();
   }
 
+  progressed(state: CourseState, _attemptId: string): void {
+    this.saveProgress(state);
+    this.channel.kick();
+  }
+
   attemptEnded(state: CourseState, _attemptId: string): void {
     this.saveProgress(state);
     this.moveOn(state);

@@ -14,7 +14,7 @@ import { activeAttempt, useProgress, type AttemptRecord } from '../../store/prog
 import { useScenario } from '../scenario-data';
 import { NotFoundScreen } from '../not-found';
 import { lastOutcome, searchResults } from './outcome';
-import { reportAttemptEnded, reportAttemptStarted, reportDecision } from '../records/reporting-bridge';
+import { reportAttemptEnded, reportAttemptStarted, reportDecision, reportProgress } from '../records/reporting-bridge';
 
 export function PlayerScreen() {
   const { scenarioId = '' } = useParams();
@@ -116,8 +116,10 @@ function Player({ compiled, meta, record }: { compiled: CompiledScenario; meta: 
   const proceed = () => {
     setPractice(undefined);
     const res = run.continue();
-    if (res.ok) persist();
-    if (res.ok && run.ended) reportAttemptEnded(record.id);
+    if (!res.ok) return;
+    persist();
+    if (run.ended) reportAttemptEnded(record.id);
+    else reportProgress(record.id);
   };
 
   const validate = (draft: Draft) => {

@@ -195,6 +195,11 @@ export function reportDecision(attemptId: string, latencyMs?: number): void {
   enqueue((s, state) => s.reporter.decisionMade(state, attemptId, latencyMs));
 }
 
+/** After a narrative scene's "continue" has been saved in the progress store. */
+export function reportProgress(attemptId: string): void {
+  enqueue((s, state) => s.reporter.progressed(state, attemptId));
+}
+
 /** After an attempt reached an ending (and was saved). */
 export function reportAttemptEnded(attemptId: string): void {
   enqueue((s, state) => s.reporter.attemptEnded(state, attemptId));
