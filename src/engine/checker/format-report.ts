@@ -26,7 +26,7 @@ export function formatReport(report: CheckReport): string {
     lines.push(
       `${w.scenarioId}: ${w.paths} path${w.paths === 1 ? '' : 's'}${w.truncated ? ' (truncated)' : ''}, ${w.states} states` +
         (w.startsSampled
-          ? `; walked from its default case file and ${w.startsSampled.used} of the ${w.startsSampled.of} distinct case files its earlier parts can leave (an even sample, thinnest to fullest)`
+          ? `; walked from its default case file and ${w.startsSampled.used} of the ${w.startsSampled.of} distinct case files its earlier parts' walks end with (an even sample, thinnest to fullest)`
           : ''),
     );
     lines.push(

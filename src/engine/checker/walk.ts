@@ -206,7 +206,7 @@ export interface WalkReport {
   endCaseFiles: CaseFile[];
   /** Scenes with more combinations of items than the walk enumerates (only the first MAX_SUBSETS were walked). */
   combinationsCapped: string[];
-  /** Set when a later part was walked from a sample of the case files its earlier parts can leave. */
+  /** Set when a later part was walked from a sample of the case files its earlier parts' walks end with. */
   startsSampled?: { used: number; of: number };
 }
 
