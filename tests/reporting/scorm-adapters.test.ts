@@ -151,18 +151,26 @@ describe('Scorm12Reporter', () => {
     const lms = new Scorm12API({ logLevel: 5, autocommit: false });
     const reporter = new Scorm12Reporter(lms as unknown as Scorm12Api);
     await reporter.initialise();
-    // Up to and including the first continue that follows a decision.
-    const at = path.findIndex((e, n) => e.type === 'scene.continued' && n > 0 && path[n - 1].type === 'decision.made');
-    expect(at).toBeGreaterThan(0);
-    const { run } = play(reporter, path.slice(0, at + 1), real.info);
+    // A call-out with a narrative scene after a decision; played up to and including that scene's continue.
+    const afterDecision = (events: RunEvent[]) =>
+      events.findIndex((e, n) => e.type === 'scene.continued' && events.slice(0, n).some((d) => d.type === 'decision.made'));
+    const pick = real.info.scenarios
+      .map((id) => {
+        const c = real.scenarios.get(id)!;
+        const events = longPath(c, c.scenario.defaultCaseFile ? defaultCaseFile(c) : emptyCaseFile());
+        return { id, c, events, at: afterDecision(events) };
+      })
+      .find((x) => x.at > 0);
+    if (!pick) throw new Error('no call-out has a narrative scene after a decision');
+    const { run } = play(reporter, pick.events.slice(0, pick.at + 1), real.info, pick.c);
     await reporter.flush();
     // No leave(): the browser went away without unloading.
     const saved = flat(lms);
     const decoded = await decodeResume(saved['cmi.suspend_data'], async (id) => real.scenarios.get(id));
     if (!decoded.ok) throw new Error(decoded.reason);
-    expect(decoded.attempts[0].snapshot.events.length).toBe(at + 1);
-    expect(run.snapshot().events.length).toBe(at + 1);
-    expect(saved['cmi.core.lesson_location']).toBe(`${scenarioId}/${path[at].sceneId}`);
+    expect(decoded.attempts[0].snapshot.events.length).toBe(pick.at + 1);
+    expect(run.snapshot().events.length).toBe(pick.at + 1);
+    expect(saved['cmi.core.lesson_location']).toBe(`${pick.id}/${pick.events[pick.at].sceneId}`);
   });
 
   it('tells the learner when the LMS refuses, keeps the data and sends it again', async () => {
