@@ -12,6 +12,7 @@ const TEXT_FIELDS = new Set([
   'text',
   'prompt',
   'rationalePrompt',
+  'speaker',
   'modelRationale',
   'feedback',
   'findings',
