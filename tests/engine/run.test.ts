@@ -17,7 +17,7 @@ describe('startRun()', () => {
     expect(formatClock(v.clock).time).toBe('23:40');
     expect(v.caseFile.facts.map((f) => f.id)).toEqual(['bus-pass', 'no-phone']);
     expect(v.scene.kind).toBe('choice');
-    expect(v.scene.items.map((i) => i.id).sort()).toEqual(['non-suspicious', 'under-investigation']);
+    expect(v.scene.items.map((i) => i.id).sort()).toEqual(['heart-hold', 'non-suspicious', 'under-investigation']);
   });
 
   it('branches on a choice and applies its effects and minutes before resolving next', () => {
@@ -190,7 +190,7 @@ describe('startRun()', () => {
     run.decide({ sceneId: 'arrival', choice: ['under-investigation'], rationale: 'Open.' });
     run.decide({ sceneId: 'enquiries', choice: ['house-to-house'] });
     const offered = run.view().scene.items.map((i) => i.id).sort();
-    expect(offered).toEqual(['identity', 'missing-phone', 'nothing-suspicious']); // no CCTV fact, no second-man entry
+    expect(offered).toEqual(['attending', 'identity', 'missing-phone', 'nothing-suspicious', 'probable-heart']); // no CCTV fact, no second-man entry
     run.decide({ sceneId: 'report', choice: ['missing-phone', 'identity'] });
     const rec = run.context.caseFile.records.find((r) => r.id === 'report-of-death')!;
     expect(rec.author).toBe('learner');
