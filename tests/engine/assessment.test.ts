@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile } from '../../src/engine/checker/check';
 import { seededRandom } from '../../src/engine/checker/assessment';
@@ -17,6 +21,31 @@ describe('assessment rules', () => {
     expect(at('dilemma')[0].message).toContain('0 of 2');
     expect(at('record-budget')[0]).toMatchObject({ path: 'scenes[three]', line: 58 });
     expect(at('critical-category')[0].message).toContain('"closes" names no category');
+  });
+
+  it('reports the rules as errors, unless a decision waives one with a written reason', () => {
+    const broken = check('gives-away').issues.filter((i) => i.code === 'length-balance');
+    expect(broken.map((i) => [i.path, i.severity])).toEqual([
+      ['scenes[one]', 'error'],
+      ['scenes[two]', 'error'],
+    ]);
+    const reason = 'The right action names four steps; shorter wording would drop one of them.';
+    const text = readFileSync(`${dir}/gives-away.yaml`, 'utf8').replace(
+      '      prompt: What do you do?\n',
+      `      prompt: What do you do?\n      waive:\n        - rule: length-balance\n          reason: ${reason}\n`,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'callout-waive-')), 'gives-away.yaml');
+    writeFileSync(file, text);
+    const waived = checkScenarioFile(nodeReader, file, 'scenarios/course.yaml');
+    expect(waived.issues.filter((i) => i.code === 'length-balance').map((i) => i.path)).toEqual(['scenes[two]']);
+    expect(waived.assessments[0].waivers).toEqual([{ sceneId: 'one', rule: 'length-balance', reason }]);
+    // The command fails on the broken file and names the rule, the file and the line.
+    const r = spawnSync('npx', ['tsx', 'src/content/check-scenarios-cli.ts', `${dir}/gives-away.yaml`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/gives-away\.yaml:\d+:\d+ error .*\[length-balance\]/);
   });
 
   it('finds that learners who do not read pass a scenario that gives its answers away', () => {

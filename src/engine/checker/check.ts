@@ -24,10 +24,10 @@ import type { CompiledScenario } from '../run/compile.ts';
 import type { Course } from '../types.ts';
 
 /**
- * How the assessment rules are reported. They are warnings while the course is revised to pass them (the
- * course-revision issue); that revision makes them errors.
+ * How the assessment rules are reported: errors. A file may waive a rule for one decision with a written reason
+ * (`waive: { rule, reason }`); waivers are listed in the report.
  */
-export const ASSESSMENT_SEVERITY: Issue['severity'] = 'warning';
+export const ASSESSMENT_SEVERITY: Issue['severity'] = 'error';
 
 /** Default thresholds when a scenario is checked without a course manifest. */
 export const DEFAULT_RULES: ScoringRules = {
