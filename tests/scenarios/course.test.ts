@@ -7,6 +7,7 @@ import { compileScenario } from '../../src/engine/run/compile';
 import { startRun } from '../../src/engine/run/run';
 import { FAILINGS } from '../../src/engine/types';
 import { nodeReader } from '../helpers/node-reader';
+import { sourceStrings } from '../../src/engine/i18n/strings';
 
 // Every file in scenarios/ is validated, compiled and walked (every path), as `npm run check:scenarios` does.
 let report: CheckReport;
@@ -45,6 +46,15 @@ describe('the course in scenarios/', () => {
         .filter(([, s]) => s.length === 0)
         .map(([t]) => t),
     ).toEqual([]);
+  });
+
+  it('shows a learner no note meant for authors or trainers ("insert local details", TODO, TBC)', () => {
+    const docs = [loaded.course, ...[...loaded.scenarios.values()].map((s) => s.scenario)];
+    const notes = docs
+      .flatMap((d) => sourceStrings(d))
+      .filter((s) => /insert local|\bTODO\b|\bTBC\b|lorem ipsum/i.test(s.text))
+      .map((s) => `${s.key}: ${s.text}`);
+    expect(notes).toEqual([]);
   });
 
   it('has 6 to 12 decision points in each scenario', () => {
