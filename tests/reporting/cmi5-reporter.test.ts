@@ -7,6 +7,7 @@ import type { AttemptState, CourseState } from '../../src/reporting/reporting.ty
 import { cmi5LaunchFrom } from '../../src/reporting/xapi/cmi5-launch';
 import { Cmi5Reporter, RESUME_STATE_ID } from '../../src/reporting/xapi/cmi5-reporter';
 import { EXT_FAILING_SCORES, EXT_SESSION, VERB } from '../../src/reporting/xapi/cmi5-statements';
+import { cmi5OrderViolations, cmi5Violations } from './cmi5-rules';
 import { fakeClock, loadRealCourse, longPath } from './course-fixture';
 import { fakeLrs, LAUNCH, validateStatement } from './fake-lrs';
 
@@ -16,7 +17,12 @@ const compiled = real.scenarios.get(scenarioId)!;
 const path = longPath(compiled, emptyCaseFile());
 const oneScenario = { ...real.info, scenarios: [scenarioId] };
 
-function play(reporter: Cmi5Reporter, n = path.length, course = oneScenario, mode: 'assessed' | 'practice' = 'assessed') {
+function play(
+  reporter: Cmi5Reporter,
+  n = path.length,
+  course = oneScenario,
+  mode: 'assessed' | 'practice' = 'assessed',
+) {
   const now = fakeClock();
   const run = startRun(compiled, { now, mode });
   const startedAt = now();
@@ -61,8 +67,19 @@ describe('Cmi5Reporter', () => {
     await reporter.leave(state());
     expect(lrs.tokenFetches).toBe(1);
     expect(lrs.invalid).toEqual([]);
-    // The validator is live: a broken statement is caught.
+    // The validators are live: a broken statement is caught.
     expect(validateStatement({ ...lrs.statements[0], verb: { id: 'not an IRI' } })).not.toEqual([]);
+    const tpl = { extensions: { [EXT_SESSION]: 'lms-session' } };
+    const first = lrs.statements[0] as { context: { extensions: Record<string, unknown> } };
+    expect(
+      cmi5Violations(
+        { ...first, context: { ...first.context, extensions: { [EXT_SESSION]: 'au-made' } } },
+        tpl,
+        LAUNCH,
+      ),
+    ).toContain(
+      '10.2.1: context.extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] is not the contextTemplate\'s value',
+    );
     const decisions = run.context.log.length;
     const outcome = scoreLog(run.context.log, real.info.scoring).outcome === 'competent' ? 'passed' : 'failed';
     expect(verbs(lrs)).toEqual([
@@ -76,10 +93,13 @@ describe('Cmi5Reporter', () => {
       expect(validateStatement(s)).toEqual([]);
       const ctx = s.context as { registration: string; extensions: Record<string, unknown> };
       expect(ctx.registration).toBe(LAUNCH.registration);
-      expect(typeof ctx.extensions[EXT_SESSION]).toBe('string');
+      // The LMS's session ID from the context template, unchanged (cmi5 9.6.3.1, 10.2.1).
+      expect(ctx.extensions[EXT_SESSION]).toBe('lms-session');
       expect(JSON.stringify(s)).not.toContain('Reason.');
     }
+    expect(cmi5OrderViolations(lrs.statements)).toEqual([]);
     const judged = lrs.statements.find((s) => (s.verb as { id: string }).id === VERB[outcome])!;
+    expect(judged.result).not.toHaveProperty('completion');
     const ext = (judged.result as { extensions: Record<string, Record<string, number | null>> }).extensions[
       EXT_FAILING_SCORES
     ];
@@ -98,7 +118,10 @@ describe('Cmi5Reporter', () => {
     expect(verbs(lrs)).not.toContain('completed');
     lrs.tokenFetches = 0;
     // A relaunch: the LMS gives a new one-time fetch URL.
-    const second = new Cmi5Reporter({ ...LAUNCH, fetchUrl: 'https://lms.test/cmi5/fetch?k=relaunch' }, { fetch: lrs.fetch });
+    const second = new Cmi5Reporter(
+      { ...LAUNCH, fetchUrl: 'https://lms.test/cmi5/fetch?k=relaunch' },
+      { fetch: lrs.fetch },
+    );
     const launch = await second.initialise();
     const decoded = await decodeResume(launch.resume!, async (id) => real.scenarios.get(id));
     if (!decoded.ok) throw new Error(decoded.reason);

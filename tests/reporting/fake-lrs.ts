@@ -1,5 +1,6 @@
 /** A fake cmi5 LMS/LRS for tests: the token URL, LMS.LaunchData, the state API and the statements API. */
 import * as xapiValidation from '@learninglocker/xapi-validation';
+import { cmi5Violations, type ContextTemplate } from './cmi5-rules';
 
 type Validate = (statement: unknown) => unknown[];
 /** Learning Locker's validator (a CommonJS default export, reached the same way under vitest and Playwright). */
@@ -83,12 +84,19 @@ export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
         return new Response('busy', { status: 503 });
       }
       const batch = JSON.parse(String(init?.body)) as Record<string, unknown>[];
-      for (const s of batch) {
-        if (lrs.statements.some((x) => x.id === s.id)) continue;
-        const warnings = validateStatement(s);
-        if (warnings.length) lrs.invalid.push({ id: s.id, warnings });
-        lrs.statements.push(s);
+      // A strict cmi5 LMS: a batch with a statement that breaks xAPI or cmi5 is refused whole, and nothing of
+      // it is stored.
+      const template = (JSON.parse(lrs.state.get('LMS.LaunchData')!) as { contextTemplate: ContextTemplate })
+        .contextTemplate;
+      const problems = batch.flatMap((s) => {
+        const warnings = [...validateStatement(s), ...cmi5Violations(s, template, LAUNCH)];
+        return warnings.length ? [{ id: s.id, warnings }] : [];
+      });
+      if (problems.length) {
+        lrs.invalid.push(...problems);
+        return new Response(JSON.stringify({ errors: problems }), { status: 400 });
       }
+      for (const s of batch) if (!lrs.statements.some((x) => x.id === s.id)) lrs.statements.push(s);
       return new Response(JSON.stringify(batch.map((s) => s.id)), { status: 200 });
     }
     return new Response('not found', { status: 404 });

@@ -13,6 +13,7 @@ import type { Cmi5Launch } from './cmi5-launch';
 import {
   answered,
   completed,
+  EXT_SESSION,
   initialized,
   judged,
   terminated,
@@ -131,7 +132,9 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     this.ctx = {
       launch: this.launch,
       launchData,
-      sessionId: uuid(),
+      // cmi5 9.6.3.1: the session ID is the LMS's, from the context template; one is made only for an LMS
+      // that gives none.
+      sessionId: sessionIdOf(launchData) ?? uuid(),
       uuid,
       now: this.options.now ?? (() => new Date().toISOString()),
     };
@@ -221,7 +224,8 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     const compiled = attempt && state.scenarios.get(attempt.scenarioId);
     const entry = attempt?.log[attempt.log.length - 1];
     // A practice attempt's decisions are never sent: practice is not assessed.
-    if (this.normal() && compiled && entry && attempt.snapshot.mode !== 'practice') this.queue.push(answered(this.ctx, compiled, entry, latencyMs));
+    if (this.normal() && compiled && entry && attempt.snapshot.mode !== 'practice')
+      this.queue.push(answered(this.ctx, compiled, entry, latencyMs));
     this.saveProgress(state);
     this.channel.kick();
   }
@@ -247,4 +251,10 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     await this.channel.flush();
     this.channel.dispose();
   }
+}
+
+/** The session ID the LMS put in the launch's context template, if any. */
+function sessionIdOf(launchData: LaunchData): string | undefined {
+  const v = launchData.contextTemplate?.extensions?.[EXT_SESSION];
+  return typeof v === 'string' && v ? v : undefined;
 }

@@ -68,7 +68,8 @@ function context(c: StatementContext, categories: string[], extra: Record<string
   return {
     registration: c.launch.registration,
     contextActivities: activities,
-    extensions: { ...(tpl.extensions ?? {}), [EXT_SESSION]: c.sessionId, ...extra },
+    // cmi5 10.2.1: the template's values (the LMS's session ID among them) are never overwritten.
+    extensions: { [EXT_SESSION]: c.sessionId, ...extra, ...(tpl.extensions ?? {}) },
   };
 }
 
@@ -114,9 +115,9 @@ export function judged(c: StatementContext, passed: boolean, score: Score, sessi
   const scaled = Math.round(Math.max(0, Math.min(1, score.overall.ratio ?? 0)) * 10000) / 10000;
   const mastery = c.launchData.masteryScore;
   return statement(c, passed ? 'passed' : 'failed', {
+    // cmi5 9.5.3: passed and failed carry no completion (only completed does).
     result: {
       success: passed,
-      completion: true,
       score: { scaled },
       duration: isoDuration(sessionMs),
       extensions: { [EXT_FAILING_SCORES]: failingScores(score) },
