@@ -97,6 +97,35 @@ describe('Cmi5Reporter', () => {
       expect(ctx.extensions[EXT_SESSION]).toBe('lms-session');
       expect(JSON.stringify(s)).not.toContain('Reason.');
     }
+    // Each answer names the question and every item offered, in the course's words; the response is among them.
+    const answers = lrs.statements.filter((s) => (s.verb as { id: string }).id === VERB.answered);
+    answers.forEach((s, n) => {
+      const entry = run.context.log[n];
+      const scene = compiled.scenes.get(entry.sceneId)!;
+      const def = (
+        s.object as {
+          definition: {
+            description?: Record<string, string>;
+            choices: { id: string; description: Record<string, string> }[];
+          };
+        }
+      ).definition;
+      const items = [
+        ...(scene.choice?.options ??
+          scene.actions?.options ??
+          scene.record?.entries ??
+          scene.search?.terms ??
+          scene.review?.issues ??
+          []),
+        ...(scene.review?.verdicts ?? []),
+      ];
+      expect(def.choices).toEqual(items.map((i) => ({ id: i.id, description: { 'en-GB': i.text } })));
+      expect(def.description?.['en-GB']).toBe(
+        (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)!.prompt,
+      );
+      const response = (s.result as { response: string }).response;
+      for (const id of response ? response.split('[,]') : []) expect(def.choices.map((c) => c.id)).toContain(id);
+    });
     expect(cmi5OrderViolations(lrs.statements)).toEqual([]);
     const judged = lrs.statements.find((s) => (s.verb as { id: string }).id === VERB[outcome])!;
     expect(judged.result).not.toHaveProperty('completion');

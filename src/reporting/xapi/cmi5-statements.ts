@@ -4,7 +4,15 @@
  * "allowed" statement) about an interaction activity whose id is stable across builds and LMSs. Per-failing
  * scores travel as result extensions. Rationales are never sent.
  */
-import { FAILINGS, type CompiledScenario, type Failing, type LogEntry, type Score } from '../../engine';
+import {
+  FAILINGS,
+  sceneItems,
+  sceneVerdicts,
+  type CompiledScenario,
+  type Failing,
+  type LogEntry,
+  type Score,
+} from '../../engine';
 import { decisionDescription, decisionResult, decisionWeight, isoDuration } from '../interactions';
 import type { Cmi5Launch } from './cmi5-launch';
 
@@ -136,6 +144,12 @@ export function answered(
   const earned = FAILINGS.reduce((s, f) => s + entry.earned[f], 0);
   const result = decisionResult(entry);
   const marks = Object.fromEntries(FAILINGS.map((f) => [f, { earned: entry.earned[f], best: entry.best[f] }]));
+  // The question and every item offered, in the course's words, so a report can say what was chosen.
+  const scene = compiled.scenes.get(entry.sceneId);
+  const interaction = scene && (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review);
+  const choices = scene
+    ? [...sceneItems(scene), ...sceneVerdicts(scene)].map((i) => ({ id: i.id, description: { 'en-GB': i.text } }))
+    : [];
   return statement(c, 'answered', {
     ...(entry.at ? { timestamp: entry.at } : {}),
     object: {
@@ -143,8 +157,10 @@ export function answered(
       id: interactionActivityId(compiled.scenario.id, entry.sceneId),
       definition: {
         name: { 'en-GB': decisionDescription(compiled, entry) },
+        ...(interaction?.prompt ? { description: { 'en-GB': interaction.prompt } } : {}),
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
         interactionType: 'choice',
+        ...(choices.length ? { choices } : {}),
       },
     },
     result: {
