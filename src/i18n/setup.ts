@@ -4,7 +4,7 @@
  */
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGE_KEY, LANGUAGES, NAMESPACES, SOURCE_LANGUAGE, type Language } from './languages';
+import { LANGUAGE_KEY, LANGUAGES, matchLanguage, NAMESPACES, SOURCE_LANGUAGE, type Language } from './languages';
 
 type Resource = Record<string, unknown>;
 
@@ -58,6 +58,25 @@ export async function changeLanguage(instance: I18n, lng: Language): Promise<voi
   }
   await instance.changeLanguage(lng);
   document.documentElement.lang = LANGUAGES.find((l) => l.code === lng)?.htmlLang ?? lng;
+}
+
+const PREFERENCE_APPLIED = 'callout.lms-language-applied';
+
+/**
+ * The learner's language preference from their learning system (cmi5LearnerPreferences, most preferred
+ * first): the first language the course has is used, once per browser session, so a switch the learner makes
+ * in the course afterwards stands.
+ */
+export function applyLanguagePreference(instance: I18n, tags: readonly string[] | undefined): void {
+  if (!tags?.length) return;
+  try {
+    if (sessionStorage.getItem(PREFERENCE_APPLIED)) return;
+    sessionStorage.setItem(PREFERENCE_APPLIED, '1');
+  } catch {
+    // Without session storage the preference is applied on every page of the visit.
+  }
+  const lng = tags.map(matchLanguage).find((l) => l !== undefined);
+  if (lng && lng !== instance.language) void changeLanguage(instance, lng);
 }
 
 export { NAMESPACES };

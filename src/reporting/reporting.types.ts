@@ -59,6 +59,8 @@ export interface LaunchInfo {
   mode: 'normal' | 'browse' | 'review';
   /** Where to send the learner when they exit (cmi5's `returnURL`), if the LMS gave one. */
   returnUrl?: string;
+  /** The learner's languages in order of preference (cmi5LearnerPreferences), if the LMS holds them. */
+  languagePreference?: string[];
 }
 
 /** The state of the reporting channel, for the banner the app shows. */
@@ -86,6 +88,11 @@ export interface Reporter {
   progressed(state: CourseState, attemptId: string): void;
   /** An attempt reached an ending. */
   attemptEnded(state: CourseState, attemptId: string): void;
+  /**
+   * The page was hidden and may never come back (a closed tab or window often runs no unload code that can
+   * reach an LMS): save progress, exit status and session time now, without ending the session.
+   */
+  pausing(state: CourseState): void;
   /** The learner is leaving (exit button, closing the tab): suspend if unfinished, then end the session. */
   leave(state: CourseState): Promise<void>;
   /** Resolves when everything queued so far has been sent (or rejects after the retries give up for now). */

@@ -175,6 +175,13 @@ export abstract class ScormReporter extends ChannelReporter implements Reporter 
     this.channel.kick();
   }
 
+  pausing(state: CourseState): void {
+    if (this.finished || !this.initialised) return;
+    this.writeProgress(state);
+    this.writeExit(!courseStatus(state).completed, Date.now() - this.startedAt);
+    this.channel.retryNow();
+  }
+
   async leave(state: CourseState): Promise<void> {
     if (this.finished || !this.initialised) return;
     this.writeProgress(state);

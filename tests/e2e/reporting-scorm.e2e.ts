@@ -12,6 +12,7 @@ import { encodeResume } from '../../src/reporting/resume-codec';
 import type { AttemptState } from '../../src/reporting/reporting.types';
 import { fakeClock, loadRealCourse, longPath, playAttempt } from '../reporting/course-fixture';
 import { buildPackage, hostPage, LMS, serveLms } from './reporting-helpers';
+import { SHOTS } from './self-study-helpers';
 
 const real = loadRealCourse();
 const first = real.info.scenarios.find((id) => !real.scenarios.get(id)!.scenario.defaultCaseFile)!;
@@ -243,6 +244,10 @@ for (const [version, mode] of [
       .toBe(true);
     const saved = await cmi(page);
     if (version === '1.2') expect(saved['cmi.suspend_data'].length).toBeLessThanOrEqual(4096);
+    // The time spent reached the LMS, although the window closed without a "Save and exit".
+    expect(saved[version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time']).not.toMatch(
+      /^(0000:00:00(\.00)?|00:00:00|PT0H0M0S|PT0S)$/,
+    );
     await ctx.close();
 
     const ctx2 = await browser.newContext();
@@ -268,5 +273,61 @@ for (const [version, mode] of [
       .click();
     await expect(t2.locator('main h1')).toHaveText(stoppedAt);
     await ctx2.close();
+  });
+}
+
+for (const [version, mode] of [
+  ['1.2', 'iframe'],
+  ['2004', 'popup'],
+] as const) {
+  test(`SCORM ${version} in ${mode === 'popup' ? 'a popup window' : 'an iframe'}: "Save and exit" ends the LMS session with exit, session time and Finish`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const dir = await buildPackage(version === '1.2' ? 'scorm12' : 'scorm2004');
+    const ctx = await browser.newContext();
+    await serveLms(ctx, dir, hostPage(version, mode));
+    const page = await ctx.newPage();
+    await page.goto(`${LMS}/host.html`);
+    let t: Target;
+    let hash: (h: string) => Promise<void>;
+    if (mode === 'popup') {
+      const [popup] = await Promise.all([
+        ctx.waitForEvent('page'),
+        page.evaluate(() => void window.open('/course/index.html', 'sco')),
+      ]);
+      t = popup;
+      hash = (h) => popup.evaluate((x) => void (location.hash = x), h);
+    } else {
+      t = page.frameLocator('#sco');
+      hash = (h) =>
+        page
+          .frames()
+          .find((f) => f.url().includes('/course/'))!
+          .evaluate((x) => void (location.hash = x), h);
+    }
+    await expect(t.locator('main h1')).toBeVisible();
+    await openScenario(t, hash);
+    const some = path.slice(0, 3);
+    await play(t, some);
+    if (mode === 'popup') await (t as Page).screenshot({ path: `${SHOTS}/lms-save-and-exit-${version}.png` });
+    await t.getByRole('button', { name: 'Save and exit' }).click();
+    if (mode === 'popup') await (t as Page).screenshot({ path: `${SHOTS}/lms-session-ended-${version}.png` });
+    await expect(t.getByText(/this session has ended\. You can close this window/)).toBeVisible();
+    const api = version === '1.2' ? 'API' : 'API_1484_11';
+    await expect
+      .poll(() =>
+        page.evaluate((n) => (window as never as Record<string, { isTerminated(): boolean }>)[n].isTerminated(), api),
+      )
+      .toBe(true);
+    const c = await cmi(page);
+    expect(c[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe('suspend');
+    expect(c[version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time']).not.toMatch(
+      /^(0000:00:00(\.00)?|00:00:00|PT0H0M0S|PT0S)$/,
+    );
+    expect(await countInteractions(page)).toBe(some.filter((e) => e.type === 'decision.made').length);
+    // After the session ended nothing more is sent: no call fails on a finished LMS session.
+    await expect(t.getByRole('button', { name: 'Save and exit' })).toHaveCount(0);
+    await ctx.close();
   });
 }

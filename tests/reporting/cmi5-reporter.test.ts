@@ -167,6 +167,24 @@ describe('Cmi5Reporter', () => {
     expect(verbs(lrs)).toEqual(['initialized', 'terminated']);
   });
 
+  it("reads the learner's language preference from the agent profile on startup, and a 403 is not an error", async () => {
+    const lrs = fakeLrs();
+    lrs.preferences = { languagePreference: 'cy-GB, en-GB', audioPreference: 'off' };
+    const launch = await new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch }).initialise();
+    expect(launch.languagePreference).toEqual(['cy-GB', 'en-GB']);
+    // For the launch's own actor (cmi5 11.0), under the profile id cmi5 names.
+    expect(lrs.profileReads).toEqual([{ agent: LAUNCH.actor, profileId: 'cmi5LearnerPreferences' }]);
+    for (const answer of [403, 404] as const) {
+      const other = fakeLrs();
+      other.preferences = answer;
+      const r = new Cmi5Reporter(LAUNCH, { fetch: other.fetch });
+      const info = await r.initialise();
+      expect(info.languagePreference).toBeUndefined();
+      expect(r.status().state).not.toBe('offline');
+      expect(verbs(other)).toEqual(['initialized']);
+    }
+  });
+
   it('sends no results in Browse mode', async () => {
     const lrs = fakeLrs({ launchMode: 'Browse' });
     const reporter = new Cmi5Reporter(LAUNCH, { fetch: lrs.fetch });

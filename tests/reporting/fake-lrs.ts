@@ -17,6 +17,10 @@ export interface FakeLrs {
   tokenFetches: number;
   /** Fail the next n statement POSTs with 503. */
   failStatements: number;
+  /** The learner's cmi5LearnerPreferences agent profile (cmi5 11.0), or a status to answer with instead. */
+  preferences: Record<string, unknown> | 403 | 404;
+  /** Agent profile reads, with the agent and profile id asked for. */
+  profileReads: { agent: unknown; profileId: string | null }[];
   /** Validation problems found in every statement received. */
   invalid: { id: unknown; warnings: unknown[] }[];
 }
@@ -41,6 +45,8 @@ export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
     state: new Map(),
     tokenFetches: 0,
     failStatements: 0,
+    preferences: 404,
+    profileReads: [],
     invalid: [],
   };
   lrs.state.set(
@@ -69,6 +75,17 @@ export function fakeLrs(launchData: Record<string, unknown> = {}): FakeLrs {
     }
     const auth = new Headers(init?.headers).get('Authorization');
     if (auth !== 'Basic dG9rZW4=') return new Response('unauthorised', { status: 401 });
+    if (url.pathname.endsWith('/agents/profile') && method === 'GET') {
+      lrs.profileReads.push({
+        agent: JSON.parse(url.searchParams.get('agent') ?? 'null'),
+        profileId: url.searchParams.get('profileId'),
+      });
+      const p = lrs.preferences;
+      if (p === 403) return new Response('forbidden', { status: 403 });
+      if (p === 404 || url.searchParams.get('profileId') !== 'cmi5LearnerPreferences')
+        return new Response('', { status: 404 });
+      return new Response(JSON.stringify(p), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
     if (url.pathname.endsWith('/activities/state')) {
       const id = url.searchParams.get('stateId')!;
       if (method === 'PUT') {

@@ -19,7 +19,12 @@ reporter.store.save = async (r) => {
   return save(r);
 };
 let session: ReportingLaunch = { reporter, launch: { mode: 'normal' }, resumeProblems: [] };
-vi.mock('../../src/routes/records/reporting-bridge', () => ({ launchReporting: () => Promise.resolve(session) }));
+const finish = vi.fn(() => Promise.resolve({}));
+vi.mock('../../src/routes/records/reporting-bridge', () => ({
+  launchReporting: () => Promise.resolve(session),
+  finishLmsSession: () => finish(),
+  lmsSessionEnded: () => false,
+}));
 const { ReportingBanner } = await import('../../src/routes/records/ReportingBanner');
 
 function finished() {
@@ -58,5 +63,44 @@ describe('<ReportingBanner>', () => {
       await screen.findByText(/nid oedd y copi hwn o'r cwrs yn gallu dod o hyd i'ch system rheoli dysgu/),
     ).toBeInTheDocument();
     await expectAccessible(container);
+  });
+
+  it('offers "Save and exit" when a learning system opened the course, and says plainly when the session has ended', async () => {
+    const lms = Object.assign(Object.create(reporter) as typeof reporter, { external: true });
+    session = { reporter: lms, launch: { mode: 'normal' }, resumeProblems: [] };
+    const { container } = renderUi(<ReportingBanner />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and exit' }));
+    expect(finish).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(/this session has ended. You can close this window/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save and exit' })).toBeNull();
+    await expectAccessible(container);
+  });
+
+  it('keeps the learner on the course, with their progress, when the learning system will not end the session', async () => {
+    finish.mockImplementationOnce(() => Promise.reject(new Error('LMSFinish returned false')));
+    const { container } = renderUi(<ReportingBanner />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and exit' }));
+    expect(
+      await screen.findByText(/did not end the session. Your progress is kept in this browser/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save and exit' })).toBeEnabled();
+    await expectAccessible(container);
+  });
+
+  it("opens in the learner's preferred language from their learning system, once per visit", async () => {
+    sessionStorage.clear();
+    session = {
+      reporter,
+      launch: { mode: 'normal', languagePreference: ['fr-FR', 'cy-GB', 'en-GB'] },
+      resumeProblems: [],
+    };
+    const i18n = testI18n('en-GB');
+    renderUi(<ReportingBanner />, { i18n });
+    await waitFor(() => expect(i18n.language).toBe('cy'));
+    // The learner switches back in the course; another page of the same visit leaves their choice alone.
+    await i18n.changeLanguage('en-GB');
+    renderUi(<ReportingBanner />, { i18n });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(i18n.language).toBe('en-GB');
   });
 });

@@ -12,7 +12,11 @@ export class LocalReporter extends ChannelReporter implements Reporter {
   protected readonly channel: RetryChannel;
   private pending: LocalRecord[] = [];
   /** Every call, in order (the memory reporter's tests and the dev console read it). */
-  readonly calls: { call: 'start' | 'decision' | 'progress' | 'end' | 'leave'; attemptId?: string; latencyMs?: number }[] = [];
+  readonly calls: {
+    call: 'start' | 'decision' | 'progress' | 'end' | 'leave';
+    attemptId?: string;
+    latencyMs?: number;
+  }[] = [];
 
   constructor(
     readonly store: RecordsStore,
@@ -62,6 +66,10 @@ export class LocalReporter extends ChannelReporter implements Reporter {
     if (!attempt?.endedAt) return;
     this.pending.push(recordOf(state, attempt));
     this.channel.kick();
+  }
+
+  pausing(_state: CourseState): void {
+    this.channel.retryNow();
   }
 
   async leave(_state: CourseState): Promise<void> {

@@ -103,6 +103,26 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     return res;
   }
 
+  /**
+   * cmi5 11.0: the AU reads the learner's preferences from the agent profile on startup. A 403 or 404, a
+   * failed request or a malformed document means no preference; none of them is an error.
+   */
+  private async readLanguagePreference(): Promise<string[]> {
+    const q = new URLSearchParams({ agent: JSON.stringify(this.launch.actor), profileId: 'cmi5LearnerPreferences' });
+    try {
+      const res = await this.fetchFn(`${this.launch.endpoint}agents/profile?${q}`, { headers: this.headers(false) });
+      if (!res.ok) return [];
+      const doc = (await res.json()) as { languagePreference?: unknown };
+      if (typeof doc.languagePreference !== 'string') return [];
+      return doc.languagePreference
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+    } catch {
+      return [];
+    }
+  }
+
   async initialise(): Promise<LaunchInfo> {
     if (this.info) return this.info;
     const tokenRes = await this.call(this.launch.fetchUrl, { method: 'POST' }, 'getting the authorisation token');
@@ -122,6 +142,7 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     if (ldRes.status === 404)
       throw new ReportingError('no-launch-data', 'the LMS has no LMS.LaunchData for this launch', true);
     const launchData = (await ldRes.json()) as LaunchData;
+    const languagePreference = await this.readLanguagePreference();
     const docRes = await this.call(
       this.stateUrl(RESUME_STATE_ID),
       { headers: this.headers(false) },
@@ -152,6 +173,7 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
       },
       mode,
       ...(launchData.returnURL ? { returnUrl: launchData.returnURL } : {}),
+      ...(languagePreference.length ? { languagePreference } : {}),
     };
     return this.info;
   }
@@ -239,6 +261,20 @@ export class Cmi5Reporter extends ChannelReporter implements Reporter {
     this.saveProgress(state);
     this.moveOn(state);
     this.channel.kick();
+  }
+
+  pausing(state: CourseState): void {
+    if (this.ended || !this.info) return;
+    // keepalive lets these requests outlive the page; it is limited in size, so only until they are sent.
+    this.keepalive = true;
+    this.saveProgress(state);
+    this.channel.retryNow();
+    void this.channel
+      .flush()
+      .catch(() => undefined)
+      .finally(() => {
+        if (!this.ended) this.keepalive = false;
+      });
   }
 
   async leave(state: CourseState): Promise<void> {

@@ -5,13 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyLanguagePreference } from '../../i18n/setup';
 import type { ReportingStatus } from '../../reporting';
-import { launchReporting, type ReportingLaunch } from './reporting-bridge';
+import { finishLmsSession, launchReporting, lmsSessionEnded, type ReportingLaunch } from './reporting-bridge';
 
 export function ReportingBanner() {
-  const { t } = useTranslation('records');
+  const { t, i18n } = useTranslation('records');
   const [session, setSession] = useState<ReportingLaunch | undefined>();
   const [status, setStatus] = useState<ReportingStatus>({ state: 'idle' });
+  const [exit, setExit] = useState<'open' | 'busy' | 'done' | 'failed'>(lmsSessionEnded() ? 'done' : 'open');
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -19,6 +21,7 @@ export function ReportingBanner() {
     void launchReporting().then((s) => {
       if (!live) return;
       setSession(s);
+      applyLanguagePreference(i18n, s.launch.languagePreference);
       setStatus(s.reporter.status());
       stop = s.reporter.subscribe(setStatus);
     });
@@ -26,7 +29,7 @@ export function ReportingBanner() {
       live = false;
       stop?.();
     };
-  }, []);
+  }, [i18n]);
 
   if (!session) return null;
   const lms = session.reporter.external;
@@ -53,8 +56,39 @@ export function ReportingBanner() {
       detail: session.resumeProblems.join('\n'),
     });
 
+  const saveAndExit = () => {
+    setExit('busy');
+    finishLmsSession().then(
+      ({ returnUrl }) => {
+        setExit('done');
+        if (returnUrl) window.location.assign(returnUrl);
+      },
+      () => setExit('failed'),
+    );
+  };
+
   return (
     <div role="status" aria-live="polite" className="reporting-banner-region">
+      {lms && !session.problem ? (
+        <div className="lms-exit">
+          {exit === 'done' ? (
+            <p className="notice">{t('exit.done')}</p>
+          ) : (
+            <p className="lms-exit__bar">
+              <span className="hint">{t('exit.launched')}</span>{' '}
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={saveAndExit}
+                disabled={exit === 'busy'}
+              >
+                {t('exit.button')}
+              </button>
+            </p>
+          )}
+          {exit === 'failed' ? <p className="notice notice--warning">{t('exit.failed')}</p> : null}
+        </div>
+      ) : null}
       {messages.map((m) => (
         <div key={m.key} className="notice notice--warning reporting-banner">
           <p>

@@ -160,12 +160,20 @@ export function launchReporting(): Promise<ReportingLaunch> {
     const session = await startReporting();
     external = session.reporter.external;
     const resumeProblems = session.launch.resume ? await importFromLms(session.launch.resume) : [];
-    if (typeof window !== 'undefined')
+    if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', () => {
         // Synchronous as far as possible: the page is going away.
         if (lastState) void session.reporter.leave(lastState).catch(() => undefined);
         else void currentCourseState().then((s) => session.reporter.leave(s).catch(() => undefined));
       });
+      // A hidden page may be closed without any unload code reaching the LMS: save the exit status and the
+      // session time while the page can still send them.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState !== 'hidden' || sessionEnded) return;
+        if (lastState) session.reporter.pausing(lastState);
+        else void currentCourseState().then((s) => session.reporter.pausing(s));
+      });
+    }
     return { ...session, resumeProblems };
   })());
 }
@@ -177,6 +185,7 @@ let lastState: CourseState | undefined;
 function enqueue(fn: (s: ReportingLaunch, state: CourseState) => void): void {
   queue = queue
     .then(async () => {
+      if (sessionEnded) return;
       const session = await launchReporting();
       lastState = await currentCourseState();
       fn(session, lastState);
@@ -203,6 +212,27 @@ export function reportProgress(attemptId: string): void {
 /** After an attempt reached an ending (and was saved). */
 export function reportAttemptEnded(attemptId: string): void {
   enqueue((s, state) => s.reporter.attemptEnded(state, attemptId));
+}
+
+let sessionEnded = false;
+
+/** Whether the learner has ended the LMS session with "Save and exit" (reports stop until a new launch). */
+export function lmsSessionEnded(): boolean {
+  return sessionEnded;
+}
+
+/**
+ * "Save and exit": sends everything, sets exit and session time, and ends the LMS session (LMSFinish,
+ * Terminate, cmi5 terminated). Resolves with where to send the learner (cmi5's returnURL), if anywhere.
+ */
+export async function finishLmsSession(): Promise<{ returnUrl?: string }> {
+  await queue;
+  const s = await launchReporting();
+  const state = await currentCourseState();
+  lastState = state;
+  await s.reporter.leave(state);
+  sessionEnded = true;
+  return s.launch.returnUrl ? { returnUrl: s.launch.returnUrl } : {};
 }
 
 /** Waits until every report so far has been handed to the reporter and sent (tests, the exit button). */
