@@ -85,8 +85,19 @@ export function caseFileParts(cf: CaseFile, reads: ConditionReads): string[][] {
   ];
 }
 
+/** The last key computed for a context (a walk asks for the same one several times per step). */
+const keyCache = new WeakMap<RunContext, { sceneId: string; reads: ConditionReads; key: string }>();
+
 /** A state key: the scene and only what the guards read. */
 export function stateKey(sceneId: string, ctx: RunContext, reads: ConditionReads): string {
+  const hit = keyCache.get(ctx);
+  if (hit && hit.sceneId === sceneId && hit.reads === reads) return hit.key;
+  const key = computeStateKey(sceneId, ctx, reads);
+  keyCache.set(ctx, { sceneId, reads, key });
+  return key;
+}
+
+function computeStateKey(sceneId: string, ctx: RunContext, reads: ConditionReads): string {
   const parts = [
     sceneId,
     ...caseFileParts(ctx.caseFile, reads).map((p) => p.join(',')),
