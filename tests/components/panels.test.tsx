@@ -72,7 +72,7 @@ describe('<SupportList>', () => {
     );
     expect(screen.getByText('116 123')).toBeInTheDocument();
     expect(container).not.toHaveTextContent('0300 000 0000');
-    expect(screen.getByText(/Note for trainers/)).toBeInTheDocument();
+    expect(screen.getByText(/Some contact details are still being checked/)).toBeInTheDocument();
     await expectAccessible(container);
   });
 });
