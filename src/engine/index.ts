@@ -39,6 +39,7 @@ export {
   sceneItems,
   sceneVerdicts,
   sceneBudget,
+  sceneInteraction,
   sceneRationale,
   bestMarks,
   bestSelection,

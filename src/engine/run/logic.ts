@@ -51,9 +51,14 @@ export function sceneVerdicts(scene: Scene): ScoredItem[] {
   return scene.review?.verdicts ?? [];
 }
 
+/** The decision a scene asks for (its prompt, rationale and items), or none for a narrative scene or an ending. */
+export function sceneInteraction(scene: Scene) {
+  return scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review;
+}
+
 /** Whether the scene requires, allows or does not ask for a rationale. */
 export function sceneRationale(scene: Scene): 'required' | 'optional' | undefined {
-  return (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review)?.rationale;
+  return sceneInteraction(scene)?.rationale;
 }
 
 /** The scene's budget, if it has one. */

@@ -6,6 +6,7 @@
  */
 import {
   FAILINGS,
+  sceneInteraction,
   sceneItems,
   sceneVerdicts,
   type CompiledScenario,
@@ -146,7 +147,7 @@ export function answered(
   const marks = Object.fromEntries(FAILINGS.map((f) => [f, { earned: entry.earned[f], best: entry.best[f] }]));
   // The question and every item offered, in the course's words, so a report can say what was chosen.
   const scene = compiled.scenes.get(entry.sceneId);
-  const interaction = scene && (scene.choice ?? scene.actions ?? scene.record ?? scene.search ?? scene.review);
+  const interaction = scene && sceneInteraction(scene);
   const choices = scene
     ? [...sceneItems(scene), ...sceneVerdicts(scene)].map((i) => ({ id: i.id, description: { 'en-GB': i.text } }))
     : [];
