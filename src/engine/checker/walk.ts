@@ -7,7 +7,7 @@
 import { getAdjacencyMap } from 'xstate/graph';
 import type { CaseOpenedEvent, CompiledScenario } from '../run/compile.ts';
 import { buildMachine, OPENING, sceneTargets, step, type Step } from '../run/compile.ts';
-import { addCarriedReads, collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
+import { collectReads, emptyReads, type ConditionReads } from '../run/conditions.ts';
 import {
   bestSelection,
   scoreSelection,
@@ -223,19 +223,12 @@ export interface WalkReport {
 
 /**
  * Walks a scenario from the given starting case files, all in one graph: the walk machine opens with a
- * `case.opened` event per starting case file, and states reached from different starts are shared.
- * `carryReads` are what later parts of a case read: states that differ in them are kept apart, so the case files
- * this walk ends with keep everything a later part can tell apart.
+ * `case.opened` event per starting case file, and states reached from different starts are shared. States are
+ * told apart only by what this scenario reads, so the case files it ends with are one per end state.
  */
-export function walkScenario(
-  compiled: CompiledScenario,
-  startCaseFiles: CaseFile[],
-  rules: ScoringRules,
-  carryReads?: ConditionReads,
-): WalkReport {
+export function walkScenario(compiled: CompiledScenario, startCaseFiles: CaseFile[], rules: ScoringRules): WalkReport {
   const { scenario } = compiled;
   const reads = scenarioReads(scenario);
-  if (carryReads) addCarriedReads(reads, carryReads);
   cappedScenes.clear();
   const memo = new WeakMap<object, { ctx: RunContext; result: Step | undefined }>();
   const machine = buildMachine(scenario, { opening: true, memo });
