@@ -31,6 +31,31 @@ async function openScenario(t: Target, frameEval: (hash: string) => Promise<void
     .click();
 }
 
+/**
+ * The course as the LMS host opens it: in its iframe, or in a popup window the host opens. Gives the course to
+ * drive, a way to set its location hash, and the popup (if any).
+ */
+async function openCourse(
+  page: Page,
+  mode: 'iframe' | 'popup',
+): Promise<{ t: Target; hash: (h: string) => Promise<void>; popup?: Page }> {
+  if (mode === 'popup') {
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.evaluate(() => void window.open('/course/index.html', 'sco')),
+    ]);
+    return { t: popup, hash: (h) => popup.evaluate((x) => void (location.hash = x), h), popup };
+  }
+  return {
+    t: page.frameLocator('#sco'),
+    hash: (h) =>
+      page
+        .frames()
+        .find((f) => f.url().includes('/course/'))!
+        .evaluate((x) => void (location.hash = x), h),
+  };
+}
+
 async function play(t: Target, events: typeof path) {
   for (const e of events) {
     if (e.type === 'scene.continued') {
@@ -154,12 +179,9 @@ test('SCORM 2004 in a popup window: the last call-out completes the course with 
   await serveLms(ctx, dir, hostPage('2004', 'popup', { 'cmi.suspend_data': seeded.resume, 'cmi.entry': 'resume' }));
   const page = await ctx.newPage();
   await page.goto(`${LMS}/host.html`);
-  const [popup] = await Promise.all([
-    ctx.waitForEvent('page'),
-    page.evaluate(() => void window.open('/course/index.html', 'sco')),
-  ]);
+  const { t: popup, hash } = await openCourse(page, 'popup');
   await expect(popup.locator('main h1')).toBeVisible();
-  await openScenario(popup, (hash) => popup.evaluate((h) => void (location.hash = h), hash));
+  await openScenario(popup, hash);
   await play(popup, path);
   const decisions = path.filter((e) => e.type === 'decision.made').length;
   await expect.poll(() => countInteractions(page), { timeout: 15_000 }).toBe(decisions);
@@ -206,24 +228,7 @@ for (const [version, mode] of [
     await serveLms(ctx, dir, hostPage(version, mode));
     const page = await ctx.newPage();
     await page.goto(`${LMS}/host.html`);
-    let t: Target;
-    let hash: (h: string) => Promise<void>;
-    let popup: Page | undefined;
-    if (mode === 'popup') {
-      [popup] = await Promise.all([
-        ctx.waitForEvent('page'),
-        page.evaluate(() => void window.open('/course/index.html', 'sco')),
-      ]);
-      t = popup;
-      hash = (h) => popup!.evaluate((x) => void (location.hash = x), h);
-    } else {
-      t = page.frameLocator('#sco');
-      hash = (h) =>
-        page
-          .frames()
-          .find((f) => f.url().includes('/course/'))!
-          .evaluate((x) => void (location.hash = x), h);
-    }
+    const { t, hash, popup } = await openCourse(page, mode);
     await expect(t.locator('main h1')).toBeVisible();
     await openScenario(t, hash);
     const some = path.slice(0, 4);
@@ -259,14 +264,7 @@ for (const [version, mode] of [
     );
     const page2 = await ctx2.newPage();
     await page2.goto(`${LMS}/host.html`);
-    let t2: Target;
-    if (mode === 'popup') {
-      const [p2] = await Promise.all([
-        ctx2.waitForEvent('page'),
-        page2.evaluate(() => void window.open('/course/index.html', 'sco')),
-      ]);
-      t2 = p2;
-    } else t2 = page2.frameLocator('#sco');
+    const { t: t2 } = await openCourse(page2, mode);
     await t2
       .getByRole('link', { name: /continue/i })
       .first()
@@ -289,30 +287,14 @@ for (const [version, mode] of [
     await serveLms(ctx, dir, hostPage(version, mode));
     const page = await ctx.newPage();
     await page.goto(`${LMS}/host.html`);
-    let t: Target;
-    let hash: (h: string) => Promise<void>;
-    if (mode === 'popup') {
-      const [popup] = await Promise.all([
-        ctx.waitForEvent('page'),
-        page.evaluate(() => void window.open('/course/index.html', 'sco')),
-      ]);
-      t = popup;
-      hash = (h) => popup.evaluate((x) => void (location.hash = x), h);
-    } else {
-      t = page.frameLocator('#sco');
-      hash = (h) =>
-        page
-          .frames()
-          .find((f) => f.url().includes('/course/'))!
-          .evaluate((x) => void (location.hash = x), h);
-    }
+    const { t, hash, popup } = await openCourse(page, mode);
     await expect(t.locator('main h1')).toBeVisible();
     await openScenario(t, hash);
     const some = path.slice(0, 3);
     await play(t, some);
-    if (mode === 'popup') await (t as Page).screenshot({ path: `${SHOTS}/lms-save-and-exit-${version}.png` });
+    if (popup) await popup.screenshot({ path: `${SHOTS}/lms-save-and-exit-${version}.png` });
     await t.getByRole('button', { name: 'Save and exit' }).click();
-    if (mode === 'popup') await (t as Page).screenshot({ path: `${SHOTS}/lms-session-ended-${version}.png` });
+    if (popup) await popup.screenshot({ path: `${SHOTS}/lms-session-ended-${version}.png` });
     await expect(t.getByText(/this session has ended\. You can close this window/)).toBeVisible();
     const api = version === '1.2' ? 'API' : 'API_1484_11';
     await expect
